@@ -1,0 +1,153 @@
+package io.cloudshop.common.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every exception that reaches Spring MVC into a problem: Spring's own (404, 405, 415, unreadable body, ...) via
+ * {@link ResponseEntityExceptionHandler}, validation failures with field details, {@link ApiException} with its own
+ * code, and anything unexpected as a bare 500 whose cause is logged, never sent.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
+class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final Problems problems;
+
+    ProblemExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {
+        return ResponseEntity.status(ex.status()).body(problems.create(ex.status(), ex.code(), ex.getMessage()));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
+        ProblemDetail problem =
+                problems.create(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid values.");
+        List<Problems.FieldError> errors = ex.getConstraintViolations().stream()
+                .map(v -> new Problems.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        Problems.setErrors(problem, errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleArgumentTypeMismatch(MethodArgumentTypeMismatchException ex) {
+        ProblemDetail problem =
+                problems.create(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid values.");
+        Problems.setErrors(problem, List.of(new Problems.FieldError(ex.getName(), "has an invalid value")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        log.error("Unhandled exception", ex);
+        return ResponseEntity.internalServerError()
+                .body(problems.create(
+                        HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "An unexpected error occurred."));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problems.create(status, "VALIDATION_FAILED", "The request has invalid values.");
+        Problems.setErrors(problem, fieldErrors(ex.getBindingResult()));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problems.create(status, "VALIDATION_FAILED", "The request has invalid values.");
+        List<Problems.FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors()
+                    .forEach(error -> errors.add(new Problems.FieldError(
+                            name != null ? name : "parameter", String.valueOf(error.getDefaultMessage()))));
+        });
+        Problems.setErrors(problem, errors);
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // The parser's message can echo request content and internal class names: keep it out of the response.
+        ProblemDetail problem =
+                problems.create(status, "MALFORMED_REQUEST", "The request body is missing or is not valid JSON.");
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail problem = problems.create(status, "VALIDATION_FAILED", "The request has invalid values.");
+        Problems.setErrors(problem, List.of(new Problems.FieldError(ex.getParameterName(), "is required")));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problems.create(status, "VALIDATION_FAILED", "The request has invalid values.");
+        String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        Problems.setErrors(problem, List.of(new Problems.FieldError(name, "has an invalid value")));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** Every response this handler builds passes here: give Spring's own problems our code and trace id. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && !problem.getProperties().containsKey("code")) {
+            problems.enrich(problem, Problems.defaultCode(status));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static List<Problems.FieldError> fieldErrors(BindingResult result) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        result.getFieldErrors()
+                .forEach(e -> errors.add(new Problems.FieldError(e.getField(), String.valueOf(e.getDefaultMessage()))));
+        result.getGlobalErrors()
+                .forEach(e ->
+                        errors.add(new Problems.FieldError(e.getObjectName(), String.valueOf(e.getDefaultMessage()))));
+        return errors;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+}
