@@ -1,0 +1,152 @@
+package io.cloudshop.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Routes resolve services through discovery (here the simple discovery client instead of Eureka): a reachable
+ * service answers, a path without a route is a 404 problem, a service without a reachable instance a 503 problem.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+class GatewayRoutingTests {
+
+    static final HttpServer upstream = startUpstream();
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void instances(DynamicPropertyRegistry registry) {
+        String reachable = "http://localhost:" + upstream.getAddress().getPort();
+        registry.add("spring.cloud.discovery.client.simple.instances.product-service[0].uri", () -> reachable);
+        registry.add("spring.cloud.discovery.client.simple.instances.payment-service[0].uri", () -> reachable);
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.order-service[0].uri",
+                () -> "http://localhost:" + closedPort());
+        // user-service has no instance at all.
+    }
+
+    @BeforeEach
+    void setUp() {
+        client =
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        upstream.stop(0);
+    }
+
+    @Test
+    void routesByPathToTheService() {
+        client.get()
+                .uri("/api/v1/products?page=1")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("upstream saw /api/v1/products?page=1");
+    }
+
+    @Test
+    void routesEveryPathOfAServiceToIt() {
+        client.get()
+                .uri("/api/v1/wallets/me")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("upstream saw /api/v1/wallets/me");
+    }
+
+    @Test
+    void unknownPathIsNotFoundProblem() {
+        client.get()
+                .uri("/api/v1/nothing-here")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(404)
+                .jsonPath("$.code")
+                .isEqualTo("NOT_FOUND")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v1/nothing-here");
+    }
+
+    @Test
+    void serviceWithoutInstanceIsUnavailableProblem() {
+        client.post()
+                .uri("/api/v1/auth/token")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    void unreachableInstanceIsUnavailableProblem() {
+        client.get()
+                .uri("/api/v1/orders")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("SERVICE_UNAVAILABLE")
+                .jsonPath("$.detail")
+                .value(detail -> org.assertj.core.api.Assertions.assertThat(detail.toString())
+                        .doesNotContain("Connection refused", "localhost"));
+    }
+
+    private static HttpServer startUpstream() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] body = ("upstream saw " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

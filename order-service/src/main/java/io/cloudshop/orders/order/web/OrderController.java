@@ -1,0 +1,55 @@
+package io.cloudshop.orders.order.web;
+
+import io.cloudshop.orders.order.Order;
+import io.cloudshop.orders.order.OrderStatus;
+import io.cloudshop.orders.order.Orders;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/orders")
+class OrderController {
+
+    private final Orders orders;
+
+    OrderController(Orders orders) {
+        this.orders = orders;
+    }
+
+    /** Orders newest first, in Spring Data's {@code {content, page}} shape. */
+    @GetMapping
+    @Transactional(readOnly = true)
+    PagedModel<OrderView> list(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
+        return new PagedModel<>(orders.findAllBy(request).map(OrderView::of));
+    }
+
+    record Money(BigDecimal amount, String currency) {}
+
+    record OrderView(UUID id, UUID customerId, OrderStatus status, Money total, Instant createdAt) {
+
+        static OrderView of(Order order) {
+            return new OrderView(
+                    order.id(),
+                    order.customerId(),
+                    order.status(),
+                    new Money(order.totalAmount(), order.currency()),
+                    order.createdAt());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cloudshop.orders;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,123 @@
+package io.cloudshop.orders.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudshop.testsupport.TestInfrastructure;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** The order listing answers from the orders table that Flyway created on a real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@Import(TestInfrastructure.class)
+class OrderListingIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    RestTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
+        jdbc.sql("delete from orders").update();
+    }
+
+    @AfterEach
+    void tearDown() {
+        jdbc.sql("delete from orders").update();
+    }
+
+    @Test
+    void migrationCreatesTheOrdersTable() {
+        Integer applied = jdbc.sql("select count(*) from flyway_schema_history where version = '1' and success")
+                .query(Integer.class)
+                .single();
+
+        assertThat(applied).isEqualTo(1);
+    }
+
+    @Test
+    void emptyTableIsAnEmptyPage() {
+        client.get()
+                .uri("/api/v1/orders")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.content")
+                .isEmpty()
+                .jsonPath("$.page.totalElements")
+                .isEqualTo(0)
+                .jsonPath("$.page.size")
+                .isEqualTo(20)
+                .jsonPath("$.page.number")
+                .isEqualTo(0);
+    }
+
+    @Test
+    void listsOrdersFromTheTable() {
+        insertRow("00000000-0000-0000-0000-000000000001");
+        insertRow("00000000-0000-0000-0000-000000000002");
+
+        client.get()
+                .uri("/api/v1/orders")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.page.totalElements")
+                .isEqualTo(2)
+                .jsonPath("$.content[0].status")
+                .isEqualTo("PENDING")
+                .jsonPath("$.content[0].total.amount")
+                .isEqualTo(25.0);
+    }
+
+    @Test
+    void oversizedPageIsRejected() {
+        client.get()
+                .uri("/api/v1/orders?size=1000")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("size");
+    }
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        client.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+    }
+
+    private UUID insertRow(String value) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into orders (id, customer_id, status, total_amount, currency)
+                        values (?, ?::uuid, 'PENDING', 25.00, 'EUR')
+                        """).params(id, value).update();
+        return id;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cloudshop.payments;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,12 @@
+package io.cloudshop.payments.payment;
+
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.Repository;
+
+/** All payments. */
+public interface Payments extends Repository<Payment, UUID> {
+
+    Page<Payment> findAllBy(Pageable pageable);
+}

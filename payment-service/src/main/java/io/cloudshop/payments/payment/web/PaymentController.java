@@ -1,0 +1,56 @@
+package io.cloudshop.payments.payment.web;
+
+import io.cloudshop.payments.payment.Payment;
+import io.cloudshop.payments.payment.PaymentStatus;
+import io.cloudshop.payments.payment.Payments;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/payments")
+class PaymentController {
+
+    private final Payments payments;
+
+    PaymentController(Payments payments) {
+        this.payments = payments;
+    }
+
+    /** Payments newest first, in Spring Data's {@code {content, page}} shape. */
+    @GetMapping
+    @Transactional(readOnly = true)
+    PagedModel<PaymentView> list(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
+        return new PagedModel<>(payments.findAllBy(request).map(PaymentView::of));
+    }
+
+    record Money(BigDecimal amount, String currency) {}
+
+    record PaymentView(UUID id, UUID orderId, UUID customerId, Money amount, PaymentStatus status, Instant createdAt) {
+
+        static PaymentView of(Payment payment) {
+            return new PaymentView(
+                    payment.id(),
+                    payment.orderId(),
+                    payment.customerId(),
+                    new Money(payment.amount(), payment.currency()),
+                    payment.status(),
+                    payment.createdAt());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.cloudshop.payments.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudshop.testsupport.TestInfrastructure;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** The payment listing answers from the payments table that Flyway created on a real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@Import(TestInfrastructure.class)
+class PaymentListingIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    RestTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
+        jdbc.sql("delete from payments").update();
+    }
+
+    @AfterEach
+    void tearDown() {
+        jdbc.sql("delete from payments").update();
+    }
+
+    @Test
+    void migrationCreatesThePaymentsTable() {
+        Integer applied = jdbc.sql("select count(*) from flyway_schema_history where version = '1' and success")
+                .query(Integer.class)
+                .single();
+
+        assertThat(applied).isEqualTo(1);
+    }
+
+    @Test
+    void emptyTableIsAnEmptyPage() {
+        client.get()
+                .uri("/api/v1/payments")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.content")
+                .isEmpty()
+                .jsonPath("$.page.totalElements")
+                .isEqualTo(0)
+                .jsonPath("$.page.size")
+                .isEqualTo(20)
+                .jsonPath("$.page.number")
+                .isEqualTo(0);
+    }
+
+    @Test
+    void listsPaymentsFromTheTable() {
+        insertRow("00000000-0000-0000-0000-000000000001");
+        insertRow("00000000-0000-0000-0000-000000000002");
+
+        client.get()
+                .uri("/api/v1/payments")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.page.totalElements")
+                .isEqualTo(2)
+                .jsonPath("$.content[0].status")
+                .isEqualTo("COMPLETED")
+                .jsonPath("$.content[0].amount.amount")
+                .isEqualTo(9.99);
+    }
+
+    @Test
+    void oversizedPageIsRejected() {
+        client.get()
+                .uri("/api/v1/payments?size=1000")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("size");
+    }
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        client.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+    }
+
+    private UUID insertRow(String value) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into payments (id, order_id, customer_id, amount, currency, status)
+                        values (?, gen_random_uuid(), ?::uuid, 9.99, 'EUR', 'COMPLETED')
+                        """).params(id, value).update();
+        return id;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cloudshop.products;
+
+import org.jspecify.annotations.NullMarked;

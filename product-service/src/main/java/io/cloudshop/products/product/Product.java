@@ -1,0 +1,87 @@
+package io.cloudshop.products.product;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A product of the catalog with its current price and the stock on hand. */
+@Entity
+@Table(name = "products")
+public class Product {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, unique = true)
+    private String sku;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String description;
+
+    @Column(nullable = false)
+    private String category;
+
+    @Column(name = "price_amount", nullable = false)
+    private BigDecimal priceAmount;
+
+    @Column(name = "price_currency", nullable = false)
+    private String priceCurrency;
+
+    @Column(nullable = false)
+    private int stock;
+
+    @Column(nullable = false)
+    private boolean deleted;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Product() {}
+
+    public UUID id() {
+        return id;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public BigDecimal priceAmount() {
+        return priceAmount;
+    }
+
+    public String priceCurrency() {
+        return priceCurrency;
+    }
+
+    public int stock() {
+        return stock;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

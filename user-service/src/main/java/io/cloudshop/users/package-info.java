@@ -1,0 +1,4 @@
+@NullMarked
+package io.cloudshop.users;
+
+import org.jspecify.annotations.NullMarked;
