@@ -1,0 +1,46 @@
+package io.cloudshop.devstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Short-timeout HTTP probes for readiness checks. */
+final class Http {
+
+    private static final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Http() {}
+
+    /** The response, or {@code null} when nothing answered in time. */
+    static HttpResponse<String> get(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception ex) {
+            return null;
+        }
+    }
+
+    static boolean isOk(String url) {
+        HttpResponse<String> response = get(url);
+        return response != null && response.statusCode() == 200;
+    }
+
+    /** A Spring Boot health endpoint that answers 200 with status UP. */
+    static boolean isUp(String healthUrl) {
+        HttpResponse<String> response = get(healthUrl);
+        return response != null
+                && response.statusCode() == 200
+                && response.body().replace(" ", "").contains("\"status\":\"UP\"");
+    }
+}

@@ -1,0 +1,90 @@
+package io.cloudshop.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** A component that is one JVM started from a jar (or a main class on a classpath), logging to its own file. */
+class JavaProcess extends Component {
+
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Map<String, Integer> ports;
+    private final String url;
+    private final Path log;
+    private final BooleanSupplier readiness;
+
+    JavaProcess(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Map<String, Integer> ports,
+            String url,
+            Path log,
+            BooleanSupplier readiness) {
+        super(name);
+        this.command = List.copyOf(command);
+        this.environment = new LinkedHashMap<>(environment);
+        this.ports = ports;
+        this.url = url;
+        this.log = log;
+        this.readiness = readiness;
+    }
+
+    /** {@code java <jvm options> -jar <jar> <args>} with the JDK the devstack itself runs on. */
+    static List<String> javaCommand(String jvmOptions, List<String> launch, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Arrays.stream(jvmOptions.trim().split("\\s+"))
+                .filter(option -> !option.isBlank())
+                .forEach(command::add);
+        command.addAll(launch);
+        command.addAll(args);
+        return command;
+    }
+
+    @Override
+    Map<String, Integer> ports() {
+        return ports;
+    }
+
+    @Override
+    String url() {
+        return url;
+    }
+
+    @Override
+    Path log() {
+        return log;
+    }
+
+    @Override
+    long launch() throws Exception {
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().putAll(environment);
+        Files.writeString(
+                log,
+                "%n==== devstack starts %s: %s%n".formatted(name(), String.join(" ", command)),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        return builder.start().pid();
+    }
+
+    @Override
+    boolean ready() {
+        try {
+            return readiness.getAsBoolean();
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+}

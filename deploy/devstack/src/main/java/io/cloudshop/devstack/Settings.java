@@ -1,0 +1,102 @@
+package io.cloudshop.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the devstack can be told, read from environment variables (names and defaults in the README's devstack
+ * section). Tests build one from their own map, so the same code runs on other ports and directories.
+ *
+ * @param root the repository root (where {@code mvnw} and the module directories are)
+ * @param home where the stack keeps data, logs, secrets and its state file
+ */
+public record Settings(
+        Path root,
+        Path home,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int zipkinPort,
+        int eurekaPort,
+        int gatewayPort,
+        int userServicePort,
+        int productServicePort,
+        int orderServicePort,
+        int paymentServicePort,
+        String serviceJvmOptions,
+        Duration startTimeout,
+        Duration stopTimeout,
+        boolean build) {
+
+    public static Settings fromEnvironment(Path root, Map<String, String> env) {
+        Env e = new Env(env);
+        return new Settings(
+                root,
+                e.path("DEVSTACK_HOME", root.resolve(".devstack")),
+                e.port("POSTGRES_PORT", 5432),
+                e.port("KAFKA_PORT", 9092),
+                e.port("KAFKA_CONTROLLER_PORT", 9093),
+                e.port("ZIPKIN_PORT", 9411),
+                e.port("EUREKA_PORT", 8761),
+                e.port("GATEWAY_PORT", 8080),
+                e.port("USER_SERVICE_PORT", 8081),
+                e.port("PRODUCT_SERVICE_PORT", 8082),
+                e.port("ORDER_SERVICE_PORT", 8083),
+                e.port("PAYMENT_SERVICE_PORT", 8084),
+                // Fast start over peak throughput: C1 only and the serial collector suit a 2-core laptop running ten
+                // JVMs. Benchmarks override this.
+                e.string("DEVSTACK_JVM_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx384m"),
+                Duration.ofSeconds(e.integer("DEVSTACK_START_TIMEOUT_SECONDS", 180)),
+                Duration.ofSeconds(e.integer("DEVSTACK_STOP_TIMEOUT_SECONDS", 20)),
+                Boolean.parseBoolean(e.string("DEVSTACK_BUILD", "true")));
+    }
+
+    Path logs() {
+        return home.resolve("logs");
+    }
+
+    Path stateFile() {
+        return home.resolve("state.properties");
+    }
+
+    String eurekaUrl() {
+        return "http://localhost:" + eurekaPort + "/eureka/";
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    private record Env(Map<String, String> values) {
+
+        String string(String name, String fallback) {
+            String value = values.get(name);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        Path path(String name, Path fallback) {
+            String value = values.get(name);
+            return value == null || value.isBlank()
+                    ? fallback
+                    : Path.of(value.trim()).toAbsolutePath();
+        }
+
+        int integer(String name, int fallback) {
+            String value = string(name, Integer.toString(fallback));
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException ex) {
+                throw new DevstackException(name + " must be a whole number, but is '" + value + "'.");
+            }
+        }
+
+        int port(String name, int fallback) {
+            int port = integer(name, fallback);
+            if (port < 1 || port > 65535) {
+                throw new DevstackException(name + " must be a port between 1 and 65535, but is " + port + ".");
+            }
+            return port;
+        }
+    }
+}

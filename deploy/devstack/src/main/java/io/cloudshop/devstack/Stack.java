@@ -1,0 +1,472 @@
+package io.cloudshop.devstack;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole suite on one machine: PostgreSQL, Kafka, Zipkin, Eureka, the four services and the gateway, each its own
+ * OS process, started in dependency order and each waited for until it serves. "Up" means the gateway routes to every
+ * service, not merely that the processes report healthy.
+ *
+ * <p>{@code ./devstack} drives this class, and so do the system tests: one code path.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** A domain service: its module, database and owning role. */
+    record Service(String name, String database, String role, String routeProbe) {}
+
+    static final List<Service> SERVICES = List.of(
+            new Service("user-service", "users", "user_service", "/api/v1/users"),
+            new Service("product-service", "products", "product_service", "/api/v1/products"),
+            new Service("order-service", "orders", "order_service", "/api/v1/orders"),
+            new Service("payment-service", "payments", "payment_service", "/api/v1/payments"));
+
+    /** The modules the stack runs from their Spring Boot jars. */
+    static final List<String> MODULES =
+            List.of("discovery", "user-service", "product-service", "order-service", "payment-service", "gateway");
+
+    private final Settings settings;
+    private final Console console;
+    private final StateFile state;
+    private final List<Component> components;
+    private final Map<String, ProcessHandle> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile boolean closed;
+
+    public Stack(Settings settings, Console console) {
+        this.settings = settings;
+        this.console = console;
+        this.state = new StateFile(settings.stateFile());
+        this.components = components(settings);
+    }
+
+    /**
+     * Builds what is stale, checks ports, starts every component and waits for it, then prints the summary. On any
+     * failure it shows the failing component's log tail, stops what it started and throws.
+     */
+    public void start() {
+        refuseIfRunning();
+        if (settings.build()) {
+            Build.ensureFresh(settings, MODULES, console);
+        }
+        MODULES.forEach(this::requireJar);
+        checkPorts();
+
+        long start = System.nanoTime();
+        int total = components.size();
+        for (int i = 0; i < total; i++) {
+            Component component = components.get(i);
+            console.begin("[%d/%d] %-16s ...".formatted(i + 1, total, component.name()));
+            long begun = System.nanoTime();
+            try {
+                launchAndAwait(component);
+            } catch (RuntimeException | Error ex) {
+                console.end(" FAILED");
+                fail(component, ex);
+            }
+            console.end(" UP in " + Console.seconds(System.nanoTime() - begun));
+        }
+        summary(System.nanoTime() - start);
+    }
+
+    /** The PIDs of the running components, in start order. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        synchronized (running) {
+            running.forEach((name, handle) -> pids.put(name, handle.pid()));
+        }
+        return pids;
+    }
+
+    /** Stops one component (gracefully, then forced), e.g. to see the gateway degrade. */
+    public void stop(String name) {
+        ProcessHandle handle = running.remove(name);
+        if (handle == null) {
+            throw new DevstackException("No running component is called " + name + ".");
+        }
+        Processes.stop(handle, settings.stopTimeout());
+        state.remove(name);
+    }
+
+    /** Whether every component this stack started is still alive. */
+    public boolean allAlive() {
+        synchronized (running) {
+            return running.values().stream().allMatch(ProcessHandle::isAlive);
+        }
+    }
+
+    /** Whether any component this stack started is still alive. */
+    boolean anyAlive() {
+        synchronized (running) {
+            return running.values().stream().anyMatch(ProcessHandle::isAlive);
+        }
+    }
+
+    /** Components that died without being stopped through this stack. */
+    List<String> died() {
+        synchronized (running) {
+            return running.entrySet().stream()
+                    .filter(e -> !e.getValue().isAlive())
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+    }
+
+    /** Stops everything in reverse start order. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        List<String> names;
+        synchronized (running) {
+            names = new ArrayList<>(running.keySet());
+        }
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            ProcessHandle handle = running.remove(name);
+            if (handle != null && handle.isAlive()) {
+                stopOne(name, handle);
+            }
+            state.remove(name);
+        }
+    }
+
+    /** {@code ./devstack down}: stops what the state file lists, from any terminal, leaving no process behind. */
+    public static void down(Settings settings, Console console) {
+        StateFile state = new StateFile(settings.stateFile());
+        List<StateFile.Entry> entries = new ArrayList<>(state.read());
+        if (entries.isEmpty()) {
+            console.line("Nothing to stop: the devstack is not running.");
+            return;
+        }
+        java.util.Collections.reverse(entries);
+        Stack stack = new Stack(settings, console);
+        for (StateFile.Entry entry : entries) {
+            Optional<ProcessHandle> handle = Processes.find(entry.pid(), entry.started());
+            if (handle.isPresent()) {
+                stack.stopOne(entry.name(), handle.get());
+            } else {
+                console.line("  %-16s already stopped".formatted(entry.name()));
+            }
+            state.remove(entry.name());
+        }
+        state.clear();
+        console.line("The devstack is stopped.");
+    }
+
+    /** {@code ./devstack status}: what runs, and whether it is healthy. */
+    public static boolean status(Settings settings, Console console) {
+        List<StateFile.Entry> entries = new StateFile(settings.stateFile()).read();
+        if (entries.isEmpty()) {
+            console.line("The devstack is not running.");
+            return false;
+        }
+        Stack stack = new Stack(settings, console);
+        List<List<String>> rows = new ArrayList<>();
+        boolean allHealthy = true;
+        long totalRss = 0;
+        for (StateFile.Entry entry : entries) {
+            Optional<ProcessHandle> handle = Processes.find(entry.pid(), entry.started());
+            String health;
+            if (handle.isEmpty()) {
+                health = "STOPPED";
+            } else {
+                Component component = stack.component(entry.name());
+                health = component != null && component.ready() ? "UP" : "DOWN";
+            }
+            allHealthy &= health.equals("UP");
+            long rss = handle.map(Processes::rss).orElse(0L);
+            totalRss += rss;
+            rows.add(List.of(
+                    entry.name(),
+                    health,
+                    entry.url(),
+                    Long.toString(entry.pid()),
+                    Console.megabytes(rss),
+                    stack.display(entry.log())));
+        }
+        console.table(List.of("COMPONENT", "STATUS", "URL", "PID", "RSS", "LOG"), rows);
+        console.line("%s; total RSS %s."
+                .formatted(
+                        allHealthy ? "All components are healthy" : "Some components are not healthy",
+                        Console.megabytes(totalRss)));
+        return allHealthy;
+    }
+
+    private void stopOne(String name, ProcessHandle handle) {
+        console.begin("  stopping %-16s ...".formatted(name));
+        long begun = System.nanoTime();
+        boolean graceful = Processes.stop(handle, settings.stopTimeout());
+        console.end((graceful ? " stopped in " : " killed after ") + Console.seconds(System.nanoTime() - begun));
+    }
+
+    private Component component(String name) {
+        return components.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private void refuseIfRunning() {
+        List<String> alive = state.read().stream()
+                .filter(entry -> Processes.find(entry.pid(), entry.started()).isPresent())
+                .map(entry -> entry.name() + " (pid " + entry.pid() + ")")
+                .toList();
+        if (!alive.isEmpty()) {
+            throw new DevstackException("The devstack already runs: " + String.join(", ", alive)
+                    + ". See ./devstack status, or stop it with ./devstack down.");
+        }
+        state.clear();
+    }
+
+    private void requireJar(String module) {
+        if (!Files.exists(Build.jar(settings.root(), module))) {
+            throw new DevstackException(module + " is not built (" + display(Build.jar(settings.root(), module))
+                    + " is missing). Run ./devstack up without DEVSTACK_BUILD=false, or ./mvnw package -DskipTests.");
+        }
+    }
+
+    private void checkPorts() {
+        List<String> problems = new ArrayList<>();
+        for (Component component : components) {
+            component.ports().forEach((variable, port) -> {
+                if (!Processes.portFree(port)) {
+                    String owner =
+                            Processes.portOwner(port).map(o -> " by " + o).orElse("");
+                    problems.add("Port %d for %s is already in use%s. Stop that process or set %s to a free port."
+                            .formatted(port, component.name(), owner, variable));
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new DevstackException(String.join(System.lineSeparator(), problems));
+        }
+    }
+
+    private void launchAndAwait(Component component) {
+        if (closed) {
+            throw new DevstackException("Stopped before " + component.name() + " was started.");
+        }
+        long pid;
+        try {
+            pid = component.launch();
+        } catch (DevstackException ex) {
+            throw ex;
+        } catch (Exception ex) {
+            throw new DevstackException(component.name() + " could not be started: " + ex.getMessage(), ex);
+        }
+        ProcessHandle handle = ProcessHandle.of(pid)
+                .orElseThrow(() -> new DevstackException(component.name() + " exited immediately."));
+        running.put(component.name(), handle);
+        if (closed) {
+            // close() ran (Ctrl-C) while this component was launching: do not leave it behind.
+            Processes.stop(handle, settings.stopTimeout());
+            running.remove(component.name());
+            throw new DevstackException("Stopped while " + component.name() + " was starting.");
+        }
+        state.add(new StateFile.Entry(
+                component.name(),
+                pid,
+                handle.info().startInstant().orElse(Instant.now()),
+                component.url(),
+                component.log()));
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        while (!component.ready()) {
+            if (!handle.isAlive()) {
+                throw new DevstackException(component.name() + " exited before it became healthy.");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new DevstackException(component.name() + " did not become healthy within "
+                        + settings.startTimeout().toSeconds() + " s.");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new DevstackException("Interrupted while waiting for " + component.name() + ".");
+            }
+        }
+    }
+
+    private void fail(Component component, Throwable cause) {
+        console.line("");
+        console.line("Last lines of " + display(component.log()) + ":");
+        printTail(console, component.log(), 30);
+        console.line("");
+        console.line("Stopping what was started ...");
+        close();
+        String message = cause instanceof DevstackException ? cause.getMessage() : cause.toString();
+        throw new DevstackException(message + " Its log: " + display(component.log()), cause);
+    }
+
+    static void printTail(Console console, Path log, int lines) {
+        try {
+            List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            all.subList(Math.max(0, all.size() - lines), all.size()).forEach(line -> console.line("  | " + line));
+        } catch (IOException | RuntimeException ex) {
+            console.line("  (could not read " + log + ": " + ex.getMessage() + ")");
+        }
+    }
+
+    private void summary(long elapsed) {
+        List<List<String>> rows = new ArrayList<>();
+        long totalRss = 0;
+        for (Component component : components) {
+            ProcessHandle handle = running.get(component.name());
+            long rss = handle != null ? Processes.rss(handle) : 0;
+            totalRss += rss;
+            rows.add(List.of(
+                    component.name(),
+                    handle != null && handle.isAlive() ? "UP" : "STOPPED",
+                    component.url(),
+                    handle != null ? Long.toString(handle.pid()) : "-",
+                    Console.megabytes(rss),
+                    display(component.log())));
+        }
+        console.line("");
+        console.table(List.of("COMPONENT", "STATUS", "URL", "PID", "RSS", "LOG"), rows);
+        console.line("");
+        console.line("All %d components healthy in %s; total RSS %s."
+                .formatted(components.size(), Console.seconds(elapsed), Console.megabytes(totalRss)));
+        console.line("Try: curl " + settings.gatewayUrl() + "/api/v1/products");
+    }
+
+    String display(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path root = settings.root().toAbsolutePath().normalize();
+        return absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
+    }
+
+    private static List<Component> components(Settings settings) {
+        Secrets secrets = Secrets.load(settings.home());
+        List<Postgres.Database> databases = SERVICES.stream()
+                .map(s -> new Postgres.Database(s.database(), s.role()))
+                .toList();
+        Postgres postgres = new Postgres(settings, databases, secrets);
+        List<Component> components = new ArrayList<>();
+        components.add(postgres);
+        components.add(new KafkaBroker(settings));
+        components.add(zipkin(settings));
+        components.add(discovery(settings));
+        for (Service service : SERVICES) {
+            components.add(service(settings, service, postgres, secrets));
+        }
+        components.add(gateway(settings));
+        return components;
+    }
+
+    private static Component zipkin(Settings settings) {
+        String url = "http://localhost:" + settings.zipkinPort();
+        Path jar = settings.root().resolve("deploy/devstack/target/zipkin/zipkin-server.jar");
+        return new JavaProcess(
+                "zipkin",
+                JavaProcess.javaCommand(
+                        "-Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                        List.of("-jar", jar.toString()),
+                        List.of()),
+                Map.of("QUERY_PORT", Integer.toString(settings.zipkinPort()), "STORAGE_TYPE", "mem"),
+                Map.of("ZIPKIN_PORT", settings.zipkinPort()),
+                url,
+                settings.logs().resolve("zipkin.log"),
+                () -> Http.isOk(url + "/health"));
+    }
+
+    private static Component discovery(Settings settings) {
+        String url = "http://localhost:" + settings.eurekaPort();
+        return new JavaProcess(
+                "discovery",
+                JavaProcess.javaCommand(
+                        settings.serviceJvmOptions(),
+                        List.of("-jar", Build.jar(settings.root(), "discovery").toString()),
+                        // Serve registrations as soon as they arrive instead of from a 30 s response cache.
+                        List.of("--eureka.server.use-read-only-response-cache=false")),
+                Map.of("PORT", Integer.toString(settings.eurekaPort())),
+                Map.of("EUREKA_PORT", settings.eurekaPort()),
+                url,
+                settings.logs().resolve("discovery.log"),
+                () -> Http.isUp(url + "/actuator/health"));
+    }
+
+    private static Component service(Settings settings, Service service, Postgres postgres, Secrets secrets) {
+        int port = switch (service.name()) {
+            case "user-service" -> settings.userServicePort();
+            case "product-service" -> settings.productServicePort();
+            case "order-service" -> settings.orderServicePort();
+            case "payment-service" -> settings.paymentServicePort();
+            default -> throw new IllegalArgumentException(service.name());
+        };
+        Postgres.Database database = new Postgres.Database(service.database(), service.role());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", Integer.toString(port));
+        env.put("DB_URL", postgres.jdbcUrl(database));
+        env.put("DB_USERNAME", service.role());
+        env.put("DB_PASSWORD", secrets.get(Postgres.passwordKey(database)));
+        env.put("EUREKA_URL", settings.eurekaUrl());
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort());
+        env.put(
+                "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT",
+                "http://localhost:" + settings.zipkinPort() + "/api/v2/spans");
+        String url = "http://localhost:" + port;
+        return new JavaProcess(
+                service.name(),
+                JavaProcess.javaCommand(
+                        settings.serviceJvmOptions(),
+                        List.of(
+                                "-jar",
+                                Build.jar(settings.root(), service.name()).toString()),
+                        eurekaClientArgs()),
+                env,
+                Map.of(service.name().toUpperCase().replace('-', '_') + "_PORT", port),
+                url,
+                settings.logs().resolve(service.name() + ".log"),
+                () -> Http.isUp(url + "/actuator/health/readiness"));
+    }
+
+    private static Component gateway(Settings settings) {
+        String url = settings.gatewayUrl();
+        List<String> args = new ArrayList<>(eurekaClientArgs());
+        // The load balancer caches instance lists for 35 s by default; locally a restarted service should be
+        // reachable again within seconds.
+        args.add("--spring.cloud.loadbalancer.cache.ttl=5s");
+        return new JavaProcess(
+                "gateway",
+                JavaProcess.javaCommand(
+                        settings.serviceJvmOptions(),
+                        List.of("-jar", Build.jar(settings.root(), "gateway").toString()),
+                        args),
+                Map.of("PORT", Integer.toString(settings.gatewayPort()), "EUREKA_URL", settings.eurekaUrl()),
+                Map.of("GATEWAY_PORT", settings.gatewayPort()),
+                url,
+                settings.logs().resolve("gateway.log"),
+                () -> Http.isUp(url + "/actuator/health")
+                        && SERVICES.stream().allMatch(s -> routes(url + s.routeProbe())));
+    }
+
+    /** The gateway reached the service: anything but its own 404 (no route) or 502/503/504 (no instance). */
+    private static boolean routes(String url) {
+        HttpResponse<String> response = Http.get(url);
+        if (response == null) {
+            return false;
+        }
+        int status = response.statusCode();
+        return status != 404 && status != 502 && status != 503 && status != 504;
+    }
+
+    /**
+     * Eureka defaults suit data centres (30 s renewals and fetches, 90 s expiry). On one machine a stopped or restarted
+     * service should show within seconds, so every client renews and fetches every 5 s and registers loopback.
+     */
+    private static List<String> eurekaClientArgs() {
+        return List.of(
+                "--eureka.instance.ip-address=127.0.0.1",
+                "--eureka.instance.lease-renewal-interval-in-seconds=5",
+                "--eureka.instance.lease-expiration-duration-in-seconds=15",
+                "--eureka.client.registry-fetch-interval-seconds=5");
+    }
+}
