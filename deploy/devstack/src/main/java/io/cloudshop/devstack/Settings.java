@@ -60,11 +60,11 @@ public record Settings(
         return home.resolve("state.properties");
     }
 
-    String eurekaUrl() {
+    public String eurekaUrl() {
         return "http://localhost:" + eurekaPort + "/eureka/";
     }
 
-    String gatewayUrl() {
+    public String gatewayUrl() {
         return "http://localhost:" + gatewayPort;
     }
 
