@@ -65,6 +65,15 @@ final class Build {
             Thread.currentThread().interrupt();
             throw new DevstackException("Interrupted while building.");
         }
+        // Maven leaves a jar untouched when its content did not change; mark it current so it is not rebuilt again.
+        FileTime now = FileTime.fromMillis(System.currentTimeMillis());
+        for (String module : stale) {
+            try {
+                Files.setLastModifiedTime(jar(settings.root(), module), now);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
         console.end(" done in " + Console.seconds(System.nanoTime() - start));
     }
 

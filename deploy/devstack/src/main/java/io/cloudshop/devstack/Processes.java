@@ -61,18 +61,39 @@ final class Processes {
         }
     }
 
-    /** Resident memory of the process and all its descendants, in bytes (0 where /proc cannot tell). */
+    /** Resident set size of the process and all its descendants, in bytes (0 where /proc cannot tell). */
     static long rss(ProcessHandle process) {
-        return Stream.concat(Stream.of(process), process.descendants())
-                .mapToLong(handle -> rssOf(handle.pid()))
-                .sum();
+        return tree(process)
+                        .mapToLong(handle -> kilobytes(handle.pid(), "status", "VmRSS:"))
+                        .sum()
+                * 1024;
     }
 
-    private static long rssOf(long pid) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
-            return lines.filter(line -> line.startsWith("VmRSS:"))
+    /**
+     * Proportional set size of the process and its descendants, in bytes: resident memory with every shared page
+     * divided among the processes sharing it. Unlike summed RSS it does not count PostgreSQL's shared buffers once
+     * per backend, so totals add up to what the machine really spends. Falls back to RSS where the kernel has no
+     * {@code smaps_rollup}.
+     */
+    static long pss(ProcessHandle process) {
+        return tree(process)
+                        .mapToLong(handle -> {
+                            long pss = kilobytes(handle.pid(), "smaps_rollup", "Pss:");
+                            return pss > 0 ? pss : kilobytes(handle.pid(), "status", "VmRSS:");
+                        })
+                        .sum()
+                * 1024;
+    }
+
+    private static Stream<ProcessHandle> tree(ProcessHandle process) {
+        return Stream.concat(Stream.of(process), process.descendants());
+    }
+
+    private static long kilobytes(long pid, String file, String field) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), file))) {
+            return lines.filter(line -> line.startsWith(field))
                     .findFirst()
-                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
                     .orElse(0L);
         } catch (IOException | RuntimeException ex) {
             return 0;

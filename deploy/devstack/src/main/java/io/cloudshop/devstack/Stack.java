@@ -53,11 +53,11 @@ public final class Stack implements AutoCloseable {
      */
     public void start() {
         refuseIfRunning();
+        checkPorts();
         if (settings.build()) {
             Build.ensureFresh(settings, MODULES, console);
         }
         MODULES.forEach(this::requireJar);
-        checkPorts();
 
         long start = System.nanoTime();
         int total = components.size();
@@ -91,8 +91,8 @@ public final class Stack implements AutoCloseable {
         if (handle == null) {
             throw new DevstackException("No running component is called " + name + ".");
         }
-        Processes.stop(handle, settings.stopTimeout());
         state.remove(name);
+        Processes.stop(handle, settings.stopTimeout());
     }
 
     /** Whether every component this stack started is still alive. */
@@ -109,32 +109,36 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Components that died without being stopped through this stack. */
+    /**
+     * Components that died without being stopped on purpose: neither through this stack nor by {@code ./devstack
+     * down} (both remove a component from the state file before they stop it).
+     */
     List<String> died() {
+        List<String> recorded = state.read().stream().map(StateFile.Entry::name).toList();
         synchronized (running) {
             return running.entrySet().stream()
                     .filter(e -> !e.getValue().isAlive())
                     .map(Map.Entry::getKey)
+                    .filter(recorded::contains)
                     .toList();
         }
     }
 
-    /** Stops everything in reverse start order. Safe to call more than once. */
+    /** Stops everything in reverse start order (the services together). Safe to call more than once. */
     @Override
     public synchronized void close() {
         closed = true;
-        List<String> names;
+        Map<String, ProcessHandle> alive = new LinkedHashMap<>();
         synchronized (running) {
-            names = new ArrayList<>(running.keySet());
+            running.forEach((name, handle) -> {
+                if (handle.isAlive()) {
+                    alive.put(name, handle);
+                }
+            });
+            running.clear();
         }
-        java.util.Collections.reverse(names);
-        for (String name : names) {
-            ProcessHandle handle = running.remove(name);
-            if (handle != null && handle.isAlive()) {
-                stopOne(name, handle);
-            }
-            state.remove(name);
-        }
+        stopInStages(alive);
+        alive.keySet().forEach(state::remove);
     }
 
     /** {@code ./devstack down}: stops what the state file lists, from any terminal, leaving no process behind. */
@@ -145,17 +149,17 @@ public final class Stack implements AutoCloseable {
             console.line("Nothing to stop: the devstack is not running.");
             return;
         }
-        java.util.Collections.reverse(entries);
         Stack stack = new Stack(settings, console);
+        Map<String, ProcessHandle> alive = new LinkedHashMap<>();
         for (StateFile.Entry entry : entries) {
             Optional<ProcessHandle> handle = Processes.find(entry.pid(), entry.started());
             if (handle.isPresent()) {
-                stack.stopOne(entry.name(), handle.get());
+                alive.put(entry.name(), handle.get());
             } else {
-                console.line("  %-16s already stopped".formatted(entry.name()));
+                console.line("  %-16s was not running".formatted(entry.name()));
             }
-            state.remove(entry.name());
         }
+        stack.stopInStages(alive);
         state.clear();
         console.line("The devstack is stopped.");
     }
@@ -170,6 +174,7 @@ public final class Stack implements AutoCloseable {
         Stack stack = new Stack(settings, console);
         List<List<String>> rows = new ArrayList<>();
         boolean allHealthy = true;
+        long totalPss = 0;
         long totalRss = 0;
         for (StateFile.Entry entry : entries) {
             Optional<ProcessHandle> handle = Processes.find(entry.pid(), entry.started());
@@ -199,11 +204,38 @@ public final class Stack implements AutoCloseable {
         return allHealthy;
     }
 
+    /**
+     * Stops components in reverse start order, the domain services concurrently: they do not depend on each other,
+     * and each spends seconds deregistering from Eureka.
+     */
+    private void stopInStages(Map<String, ProcessHandle> alive) {
+        List<String> order =
+                new ArrayList<>(components.stream().map(Component::name).toList());
+        java.util.Collections.reverse(order);
+        List<String> services = SERVICES.stream().map(Service::name).toList();
+        List<java.util.concurrent.CompletableFuture<Void>> parallel = new ArrayList<>();
+        for (String name : order) {
+            ProcessHandle handle = alive.get(name);
+            if (handle == null) {
+                continue;
+            }
+            if (services.contains(name)) {
+                parallel.add(java.util.concurrent.CompletableFuture.runAsync(() -> stopOne(name, handle)));
+                continue;
+            }
+            parallel.forEach(java.util.concurrent.CompletableFuture::join);
+            parallel.clear();
+            stopOne(name, handle);
+        }
+        parallel.forEach(java.util.concurrent.CompletableFuture::join);
+    }
+
     private void stopOne(String name, ProcessHandle handle) {
-        console.begin("  stopping %-16s ...".formatted(name));
         long begun = System.nanoTime();
+        state.remove(name);
         boolean graceful = Processes.stop(handle, settings.stopTimeout());
-        console.end((graceful ? " stopped in " : " killed after ") + Console.seconds(System.nanoTime() - begun));
+        console.line("  %-16s %s %s"
+                .formatted(name, graceful ? "stopped in" : "killed after", Console.seconds(System.nanoTime() - begun)));
     }
 
     private Component component(String name) {
@@ -316,25 +348,32 @@ public final class Stack implements AutoCloseable {
 
     private void summary(long elapsed) {
         List<List<String>> rows = new ArrayList<>();
+        long totalPss = 0;
         long totalRss = 0;
         for (Component component : components) {
             ProcessHandle handle = running.get(component.name());
-            long rss = handle != null ? Processes.rss(handle) : 0;
-            totalRss += rss;
+            long pss = handle != null ? Processes.pss(handle) : 0;
+            totalPss += pss;
+            totalRss += handle != null ? Processes.rss(handle) : 0;
             rows.add(List.of(
                     component.name(),
                     handle != null && handle.isAlive() ? "UP" : "STOPPED",
                     component.url(),
                     handle != null ? Long.toString(handle.pid()) : "-",
-                    Console.megabytes(rss),
+                    Console.megabytes(pss),
                     display(component.log())));
         }
         console.line("");
-        console.table(List.of("COMPONENT", "STATUS", "URL", "PID", "RSS", "LOG"), rows);
+        console.table(List.of("COMPONENT", "STATUS", "URL", "PID", "MEMORY", "LOG"), rows);
         console.line("");
-        console.line("All %d components healthy in %s; total RSS %s."
-                .formatted(components.size(), Console.seconds(elapsed), Console.megabytes(totalRss)));
+        console.line("All %d components healthy in %s; %s."
+                .formatted(components.size(), Console.seconds(elapsed), memory(totalPss, totalRss)));
         console.line("Try: curl " + settings.gatewayUrl() + "/api/v1/products");
+    }
+
+    /** MEMORY is proportional (PSS); summed RSS counts memory shared between processes more than once. */
+    private static String memory(long pss, long rss) {
+        return "total memory %s (PSS; summed RSS %s)".formatted(Console.megabytes(pss), Console.megabytes(rss));
     }
 
     String display(Path path) {

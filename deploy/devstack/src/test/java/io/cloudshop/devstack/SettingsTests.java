@@ -1,0 +1,58 @@
+package io.cloudshop.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTests {
+
+    final Path root = Path.of("/repo");
+
+    @Test
+    void defaultsAreTheDocumentedPorts() {
+        Settings settings = Settings.fromEnvironment(root, Map.of());
+
+        assertThat(settings.gatewayPort()).isEqualTo(8080);
+        assertThat(settings.eurekaPort()).isEqualTo(8761);
+        assertThat(settings.postgresPort()).isEqualTo(5432);
+        assertThat(settings.kafkaPort()).isEqualTo(9092);
+        assertThat(settings.zipkinPort()).isEqualTo(9411);
+        assertThat(settings.home()).isEqualTo(root.resolve(".devstack"));
+        assertThat(settings.build()).isTrue();
+    }
+
+    @Test
+    void environmentOverridesEverySetting() {
+        Settings settings = Settings.fromEnvironment(
+                root,
+                Map.of(
+                        "GATEWAY_PORT", "9080",
+                        "PRODUCT_SERVICE_PORT", "9082",
+                        "DEVSTACK_HOME", "/tmp/stack",
+                        "DEVSTACK_START_TIMEOUT_SECONDS", "5",
+                        "DEVSTACK_BUILD", "false"));
+
+        assertThat(settings.gatewayPort()).isEqualTo(9080);
+        assertThat(settings.productServicePort()).isEqualTo(9082);
+        assertThat(settings.home()).isEqualTo(Path.of("/tmp/stack"));
+        assertThat(settings.startTimeout()).hasSeconds(5);
+        assertThat(settings.build()).isFalse();
+    }
+
+    @Test
+    void portThatIsNotANumberIsAClearError() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(root, Map.of("GATEWAY_PORT", "http")))
+                .isInstanceOf(DevstackException.class)
+                .hasMessage("GATEWAY_PORT must be a whole number, but is 'http'.");
+    }
+
+    @Test
+    void portOutOfRangeIsAClearError() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(root, Map.of("KAFKA_PORT", "70000")))
+                .isInstanceOf(DevstackException.class)
+                .hasMessage("KAFKA_PORT must be a port between 1 and 65535, but is 70000.");
+    }
+}
