@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole suite on one machine: PostgreSQL, Kafka, Zipkin, Eureka, the four services and the gateway, each its own
@@ -172,10 +173,8 @@ public final class Stack implements AutoCloseable {
             return false;
         }
         Stack stack = new Stack(settings, console);
-        List<List<String>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         boolean allHealthy = true;
-        long totalPss = 0;
-        long totalRss = 0;
         for (StateFile.Entry entry : entries) {
             Optional<ProcessHandle> handle = Processes.find(entry.pid(), entry.started());
             String health;
@@ -186,21 +185,11 @@ public final class Stack implements AutoCloseable {
                 health = component != null && component.ready() ? "UP" : "DOWN";
             }
             allHealthy &= health.equals("UP");
-            long rss = handle.map(Processes::rss).orElse(0L);
-            totalRss += rss;
-            rows.add(List.of(
-                    entry.name(),
-                    health,
-                    entry.url(),
-                    Long.toString(entry.pid()),
-                    Console.megabytes(rss),
-                    stack.display(entry.log())));
+            rows.add(new Row(entry.name(), health, entry.url(), handle.orElse(null), entry.log()));
         }
-        console.table(List.of("COMPONENT", "STATUS", "URL", "PID", "RSS", "LOG"), rows);
-        console.line("%s; total RSS %s."
-                .formatted(
-                        allHealthy ? "All components are healthy" : "Some components are not healthy",
-                        Console.megabytes(totalRss)));
+        String total = stack.printTable(rows);
+        console.line("%s; %s."
+                .formatted(allHealthy ? "All components are healthy" : "Some components are not healthy", total));
         return allHealthy;
     }
 
@@ -347,28 +336,47 @@ public final class Stack implements AutoCloseable {
     }
 
     private void summary(long elapsed) {
-        List<List<String>> rows = new ArrayList<>();
-        long totalPss = 0;
-        long totalRss = 0;
+        List<Row> rows = new ArrayList<>();
         for (Component component : components) {
             ProcessHandle handle = running.get(component.name());
-            long pss = handle != null ? Processes.pss(handle) : 0;
-            totalPss += pss;
-            totalRss += handle != null ? Processes.rss(handle) : 0;
-            rows.add(List.of(
-                    component.name(),
-                    handle != null && handle.isAlive() ? "UP" : "STOPPED",
-                    component.url(),
-                    handle != null ? Long.toString(handle.pid()) : "-",
-                    Console.megabytes(pss),
-                    display(component.log())));
+            boolean up = handle != null && handle.isAlive();
+            rows.add(new Row(component.name(), up ? "UP" : "STOPPED", component.url(), handle, component.log()));
         }
         console.line("");
-        console.table(List.of("COMPONENT", "STATUS", "URL", "PID", "MEMORY", "LOG"), rows);
+        String total = printTable(rows);
         console.line("");
-        console.line("All %d components healthy in %s; %s."
-                .formatted(components.size(), Console.seconds(elapsed), memory(totalPss, totalRss)));
+        console.line(
+                "All %d components healthy in %s; %s.".formatted(components.size(), Console.seconds(elapsed), total));
         console.line("Try: curl " + settings.gatewayUrl() + "/api/v1/products");
+    }
+
+    /** One line of the component table. */
+    private record Row(
+            String name,
+            String status,
+            String url,
+            @Nullable ProcessHandle process,
+            Path log) {}
+
+    /** Prints the component table and returns the memory total for the closing line. */
+    private String printTable(List<Row> rows) {
+        long totalPss = 0;
+        long totalRss = 0;
+        List<List<String>> cells = new ArrayList<>();
+        for (Row row : rows) {
+            long pss = row.process() != null ? Processes.pss(row.process()) : 0;
+            totalPss += pss;
+            totalRss += row.process() != null ? Processes.rss(row.process()) : 0;
+            cells.add(List.of(
+                    row.name(),
+                    row.status(),
+                    row.url(),
+                    row.process() != null ? Long.toString(row.process().pid()) : "-",
+                    Console.megabytes(pss),
+                    display(row.log())));
+        }
+        console.table(List.of("COMPONENT", "STATUS", "URL", "PID", "MEMORY", "LOG"), cells);
+        return memory(totalPss, totalRss);
     }
 
     /** MEMORY is proportional (PSS); summed RSS counts memory shared between processes more than once. */
