@@ -1,16 +1,20 @@
 package io.cloudshop.gateway;
 
 import com.sun.net.httpserver.HttpServer;
+import io.cloudshop.testsupport.TestInfrastructure;
+import io.cloudshop.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * service answers, a path without a route is a 404 problem, a service without a reachable instance a 503 problem.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@Import(TestInfrastructure.class)
 class GatewayRoutingTests {
 
     static final HttpServer upstream = startUpstream();
@@ -44,8 +49,10 @@ class GatewayRoutingTests {
 
     @BeforeEach
     void setUp() {
-        client =
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.customer(UUID.randomUUID()))
+                .build();
     }
 
     @AfterAll
@@ -124,11 +131,78 @@ class GatewayRoutingTests {
                         .doesNotContain("Connection refused", "localhost"));
     }
 
+    @Test
+    void publicRouteNeedsNoToken() {
+        WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build()
+                .get()
+                .uri("/api/v1/products")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void protectedRouteWithoutTokenIsUnauthorizedProblem() {
+        WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build()
+                .get()
+                .uri("/api/v1/wallets/me")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals("WWW-Authenticate", "Bearer")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void forgedTokenNeverReachesTheService() {
+        WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build()
+                .get()
+                .uri("/api/v1/wallets/me")
+                .header("Authorization", "Bearer " + TestTokens.algNone(UUID.randomUUID()))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("INVALID_TOKEN");
+    }
+
+    @Test
+    void tokenIsRelayedToTheService() {
+        String token = TestTokens.customer(UUID.randomUUID());
+        WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build()
+                .get()
+                .uri("/api/v1/payments/relay")
+                .header("Authorization", "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("upstream saw /api/v1/payments/relay with Bearer " + token);
+    }
+
     private static HttpServer startUpstream() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {
-                byte[] body = ("upstream saw " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+                String seen = "upstream saw " + exchange.getRequestURI();
+                if (exchange.getRequestURI().getPath().endsWith("/relay")) {
+                    seen += " with " + exchange.getRequestHeaders().getFirst("Authorization");
+                }
+                byte[] body = seen.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/plain");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudshop.devstack.Console;
 import io.cloudshop.devstack.Settings;
 import io.cloudshop.devstack.Stack;
+import io.cloudshop.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,9 +65,10 @@ class SuiteSystemTests {
     static Settings settings;
     static Stack stack;
     static Map<String, Long> pids = Map.of();
+    static String adminToken;
 
     @BeforeAll
-    static void startSuite() {
+    static void startSuite() throws Exception {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putAll(ENVIRONMENT);
@@ -75,6 +79,9 @@ class SuiteSystemTests {
         stack = new Stack(settings, console);
         stack.start();
         pids = stack.pids();
+        adminToken = login(Stack.ADMIN_EMAIL, secrets().getProperty("admin.password"))
+                .get("access_token")
+                .asString();
     }
 
     @AfterAll
@@ -95,7 +102,7 @@ class SuiteSystemTests {
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/users", "/api/v1/products", "/api/v1/orders", "/api/v1/payments"})
     void everyServiceAnswersOnItsRoute(String path) throws Exception {
-        HttpResponse<String> response = get(gateway(path));
+        HttpResponse<String> response = get(gateway(path), adminToken);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(response.body());
@@ -122,7 +129,7 @@ class SuiteSystemTests {
     @Order(3)
     @Test
     void unknownRouteIsNotFoundProblem() throws Exception {
-        HttpResponse<String> response = get(gateway("/api/v1/nothing-here"));
+        HttpResponse<String> response = get(gateway("/api/v1/nothing-here"), adminToken);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -132,10 +139,7 @@ class SuiteSystemTests {
     @Order(4)
     @Test
     void aServiceCannotReadAnotherServicesDatabase() throws Exception {
-        Properties secrets = new Properties();
-        try (Reader reader = Files.newBufferedReader(settings.home().resolve("secrets.properties"))) {
-            secrets.load(reader);
-        }
+        Properties secrets = secrets();
         String url = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/";
         String orderPassword = secrets.getProperty("postgres.order_service.password");
 
@@ -148,17 +152,124 @@ class SuiteSystemTests {
 
     @Order(5)
     @Test
+    void aCustomerRegistersLogsInRefreshesAndLogsOutThroughTheGateway() throws Exception {
+        String email = "sys-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> registered = post(
+                gateway("/api/v1/users"),
+                "{\"email\": \"%s\", \"password\": \"%s\", \"name\": \"Ada\"}".formatted(email, PASSWORD));
+        assertThat(registered.statusCode()).isEqualTo(201);
+        assertThat(registered.headers().firstValue("Location")).isPresent();
+
+        JsonNode tokens = login(email, PASSWORD);
+        HttpResponse<String> me =
+                get(gateway("/api/v1/users/me"), tokens.get("access_token").asString());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(me.body()).get("email").asString()).isEqualTo(email);
+
+        HttpResponse<String> refreshed = post(
+                gateway("/api/v1/auth/refresh"),
+                "{\"refresh_token\": \"%s\"}"
+                        .formatted(tokens.get("refresh_token").asString()));
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        String rotated = json.readTree(refreshed.body()).get("refresh_token").asString();
+
+        assertThat(post(gateway("/api/v1/auth/logout"), "{\"refresh_token\": \"%s\"}".formatted(rotated))
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(post(gateway("/api/v1/auth/refresh"), "{\"refresh_token\": \"%s\"}".formatted(rotated))
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Order(6)
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"none", "garbage", "alg-none", "unknown-kid", "tampered"})
+    void badTokensAreRejectedAtTheGateway(String kind) throws Exception {
+        UUID someone = UUID.randomUUID();
+        String token = switch (kind) {
+            case "none" -> null;
+            case "garbage" -> "not.a.jwt";
+            case "alg-none" -> TestTokens.algNone(someone);
+            case "unknown-kid" -> TestTokens.unknownKid(someone);
+            case "tampered" -> tamper(adminToken);
+            default -> throw new IllegalArgumentException(kind);
+        };
+
+        HttpResponse<String> response = get(gateway("/api/v1/orders"), token);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(json.readTree(response.body()).get("code").asString())
+                .isEqualTo(kind.equals("none") ? "UNAUTHORIZED" : "INVALID_TOKEN");
+    }
+
+    @Order(7)
+    @Test
+    void customerOnAdminEndpointIsForbidden() throws Exception {
+        String email = "sys-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        post(
+                gateway("/api/v1/users"),
+                "{\"email\": \"%s\", \"password\": \"%s\", \"name\": \"Bob\"}".formatted(email, PASSWORD));
+        String customer = login(email, PASSWORD).get("access_token").asString();
+
+        HttpResponse<String> response = get(gateway("/api/v1/users"), customer);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("FORBIDDEN");
+    }
+
+    @Order(8)
+    @Test
     void stoppedServiceTurnsItsRouteIntoUnavailableProblemWhileOthersAnswer() throws Exception {
         stack.stop("product-service");
 
-        HttpResponse<String> stopped = get(gateway("/api/v1/products"));
+        HttpResponse<String> stopped = get(gateway("/api/v1/products"), null);
         assertThat(stopped.statusCode()).isEqualTo(503);
         assertThat(stopped.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json.readTree(stopped.body()).get("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
 
         for (String path : List.of("/api/v1/users", "/api/v1/orders", "/api/v1/payments")) {
-            assertThat(get(gateway(path)).statusCode()).as(path).isEqualTo(200);
+            assertThat(get(gateway(path), adminToken).statusCode()).as(path).isEqualTo(200);
         }
+    }
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    /** The admin's token with its payload swapped for one claiming another subject: the signature no longer fits. */
+    private static String tamper(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replaceFirst("\"sub\":\"[^\"]+\"", "\"sub\":\"" + UUID.randomUUID() + "\"");
+        return parts[0] + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+
+    private static Properties secrets() throws IOException {
+        Properties secrets = new Properties();
+        try (Reader reader = Files.newBufferedReader(settings.home().resolve("secrets.properties"))) {
+            secrets.load(reader);
+        }
+        return secrets;
+    }
+
+    private static JsonNode login(String email, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = post(
+                gateway("/api/v1/auth/token"), "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password));
+        assertThat(response.statusCode()).as("login of " + email).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static String connectionError(String url, String user, String password) {
@@ -174,11 +285,17 @@ class SuiteSystemTests {
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        return get(url, null);
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json")
-                .GET()
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

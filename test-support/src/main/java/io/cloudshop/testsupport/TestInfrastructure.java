@@ -21,11 +21,18 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * KRaft broker run inside the test JVM, shared by every context of that JVM, and their coordinates are registered as
  * properties. {@link InfrastructureMode} tells which one a run gets; test classes never need to know.
  *
+ * <p>Access tokens for the services come from {@link TestTokens}, whose keys this configuration publishes to the
+ * application.
+ *
  * <p>Kafka is only started for applications that have spring-kafka, and in embedded mode only once a bean reads
  * {@code spring.kafka.bootstrap-servers}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({TestInfrastructure.Containers.class, TestInfrastructure.ContainerKafka.class, TestInfrastructure.Embedded.class
+@Import({
+    TestInfrastructure.Tokens.class,
+    TestInfrastructure.Containers.class,
+    TestInfrastructure.ContainerKafka.class,
+    TestInfrastructure.Embedded.class
 })
 public class TestInfrastructure {
 
@@ -34,6 +41,20 @@ public class TestInfrastructure {
 
     /** Kafka image for the Docker path; the same Kafka version as the clients Boot manages. */
     static final String KAFKA_IMAGE = "apache/kafka-native:4.1.2";
+
+    /** Services validate {@link TestTokens} through their production decoder, fetching keys from the test JWK Set. */
+    @Configuration(proxyBeanMethods = false)
+    static class Tokens {
+
+        @Bean
+        static DynamicPropertyRegistrar testTokenProperties() {
+            return registry -> {
+                registry.add("cloudshop.security.jwt.jwk-set-uri", TestTokens::jwkSetUri);
+                registry.add("cloudshop.security.jwt.issuer", () -> TestTokens.ISSUER);
+                registry.add("cloudshop.security.jwt.audience", () -> TestTokens.AUDIENCE);
+            };
+        }
+    }
 
     @Configuration(proxyBeanMethods = false)
     @Conditional(InfrastructureMode.ContainersCondition.class)

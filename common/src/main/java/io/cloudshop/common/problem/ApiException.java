@@ -1,5 +1,6 @@
 package io.cloudshop.common.problem;
 
+import java.util.List;
 import org.springframework.http.HttpStatusCode;
 
 /**
@@ -11,11 +12,22 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatusCode status;
     private final String code;
+    private final List<Problems.FieldError> errors;
 
     public ApiException(HttpStatusCode status, String code, String detail) {
+        this(status, code, detail, List.of());
+    }
+
+    /** With field details, e.g. a 400 {@code VALIDATION_FAILED} for a rule bean validation cannot express. */
+    public ApiException(HttpStatusCode status, String code, String detail, List<Problems.FieldError> errors) {
         super(detail);
         this.status = status;
         this.code = code;
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<Problems.FieldError> errors() {
+        return errors;
     }
 
     public HttpStatusCode status() {

@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -24,6 +26,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every exception that reaches Spring MVC into a problem: Spring's own (404, 405, 415, unreadable body, ...) via
@@ -44,7 +48,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {
-        return ResponseEntity.status(ex.status()).body(problems.create(ex.status(), ex.code(), ex.getMessage()));
+        ProblemDetail problem = problems.create(ex.status(), ex.code(), ex.getMessage());
+        if (!ex.errors().isEmpty()) {
+            Problems.setErrors(problem, ex.errors());
+        }
+        return ResponseEntity.status(ex.status()).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -64,6 +72,15 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 problems.create(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid values.");
         Problems.setErrors(problem, List.of(new Problems.FieldError(ex.getName(), "has an invalid value")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Authorization decided inside a handler ({@code @PreAuthorize}) belongs to Spring Security's exception
+     * translation, which answers 401 or 403 with the bearer-token challenge; rethrown so it gets there.
+     */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void rethrowSecurityException(RuntimeException ex) {
+        throw ex;
     }
 
     @ExceptionHandler(Exception.class)
@@ -101,6 +118,22 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // The parser's message can echo request content and internal class names: keep it out of the response.
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            // Unknown members are refused, not ignored, so that no client can set what the API does not offer.
+            ProblemDetail problem = problems.create(status, "VALIDATION_FAILED", "The request has invalid values.");
+            Problems.setErrors(
+                    problem, List.of(new Problems.FieldError(unknown.getPropertyName(), "is not a known property")));
+            return handleExceptionInternal(ex, problem, headers, status, request);
+        }
+        if (ex.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            ProblemDetail problem = problems.create(status, "VALIDATION_FAILED", "The request has invalid values.");
+            String field = mismatch.getPath().getLast().getPropertyName();
+            Problems.setErrors(
+                    problem,
+                    List.of(new Problems.FieldError(field != null ? field : "body", "has the wrong type or format")));
+            return handleExceptionInternal(ex, problem, headers, status, request);
+        }
         ProblemDetail problem =
                 problems.create(status, "MALFORMED_REQUEST", "The request body is missing or is not valid JSON.");
         return handleExceptionInternal(ex, problem, headers, status, request);

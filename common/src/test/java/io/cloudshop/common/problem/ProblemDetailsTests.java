@@ -2,17 +2,21 @@ package io.cloudshop.common.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudshop.testsupport.TestInfrastructure;
+import io.cloudshop.testsupport.TestTokens;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootTest(
         classes = ProblemDetailsTests.TestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestInfrastructure.class)
 class ProblemDetailsTests {
 
     @LocalServerPort
@@ -38,6 +43,7 @@ class ProblemDetailsTests {
     void setUp() {
         client = RestTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.customer(UUID.randomUUID()))
                 .build();
     }
 
@@ -127,6 +133,50 @@ class ProblemDetailsTests {
                 .isEqualTo("name")
                 .jsonPath("$.errors[0].message")
                 .isNotEmpty();
+    }
+
+    @Test
+    void unknownPropertyIsRejectedNotIgnored() {
+        client.post()
+                .uri("/things")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"kettle\", \"role\": \"ADMIN\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("role");
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        client.post()
+                .uri("/things")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": {\"nested\": true}}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("name");
+    }
+
+    @Test
+    void apiExceptionCarriesFieldErrors() {
+        client.get()
+                .uri("/things/weak")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("password");
     }
 
     @Test
@@ -242,6 +292,15 @@ class ProblemDetailsTests {
         @GetMapping("/things/taken")
         String taken() {
             throw new ApiException(HttpStatus.CONFLICT, "THING_TAKEN", "That thing is taken.");
+        }
+
+        @GetMapping("/things/weak")
+        String weak() {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "VALIDATION_FAILED",
+                    "The request has invalid values.",
+                    java.util.List.of(new Problems.FieldError("password", "is too short")));
         }
 
         @GetMapping("/things/broken")

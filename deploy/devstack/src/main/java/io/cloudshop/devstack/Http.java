@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Short-timeout HTTP probes for readiness checks. */
 final class Http {
@@ -16,11 +17,36 @@ final class Http {
 
     /** The response, or {@code null} when nothing answered in time. */
     static HttpResponse<String> get(String url) {
+        return get(url, null);
+    }
+
+    /** The response to a GET with a bearer token (if given), or {@code null} when nothing answered in time. */
+    static @Nullable HttpResponse<String> get(String url, @Nullable String token) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(5))
                     .header("Accept", "application/json")
-                    .GET()
+                    .GET();
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            HttpRequest request = builder.build();
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception ex) {
+            return null;
+        }
+    }
+
+    /** POSTs a JSON body; the response, or {@code null} when nothing answered in time. */
+    static HttpResponse<String> postJson(String url, String json) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
                     .build();
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException ex) {

@@ -30,6 +30,11 @@ public final class Stack implements AutoCloseable {
             new Service("order-service", "orders", "order_service", "/api/v1/orders"),
             new Service("payment-service", "payments", "payment_service", "/api/v1/payments"));
 
+    /** The first admin the devstack creates; its password is generated into {@code .devstack/secrets.properties}. */
+    public static final String ADMIN_EMAIL = "admin@cloudshop.local";
+
+    static final String ADMIN_PASSWORD_KEY = "admin.password";
+
     /** The modules the stack runs from their Spring Boot jars. */
     static final List<String> MODULES =
             List.of("discovery", "user-service", "product-service", "order-service", "payment-service", "gateway");
@@ -347,6 +352,9 @@ public final class Stack implements AutoCloseable {
         console.line("");
         console.line(
                 "All %d components healthy in %s; %s.".formatted(components.size(), Console.seconds(elapsed), total));
+        console.line("Admin: %s / %s (generated; kept in %s)"
+                .formatted(
+                        ADMIN_EMAIL, Secrets.load(settings.home()).get(ADMIN_PASSWORD_KEY), display(settings.home())));
         console.line("Try: curl " + settings.gatewayUrl() + "/api/v1/products");
     }
 
@@ -401,10 +409,12 @@ public final class Stack implements AutoCloseable {
         components.add(new KafkaBroker(settings));
         components.add(zipkin(settings));
         components.add(discovery(settings));
+        DevKeys keys = DevKeys.load(settings.home());
+        AdminToken admin = new AdminToken(settings, secrets.get(ADMIN_PASSWORD_KEY));
         for (Service service : SERVICES) {
-            components.add(service(settings, service, postgres, secrets));
+            components.add(service(settings, service, postgres, secrets, keys));
         }
-        components.add(gateway(settings));
+        components.add(gateway(settings, admin));
         return components;
     }
 
@@ -440,7 +450,8 @@ public final class Stack implements AutoCloseable {
                 () -> Http.isUp(url + "/actuator/health"));
     }
 
-    private static Component service(Settings settings, Service service, Postgres postgres, Secrets secrets) {
+    private static Component service(
+            Settings settings, Service service, Postgres postgres, Secrets secrets, DevKeys keys) {
         int port = switch (service.name()) {
             case "user-service" -> settings.userServicePort();
             case "product-service" -> settings.productServicePort();
@@ -455,6 +466,13 @@ public final class Stack implements AutoCloseable {
         env.put("DB_USERNAME", service.role());
         env.put("DB_PASSWORD", secrets.get(Postgres.passwordKey(database)));
         env.put("EUREKA_URL", settings.eurekaUrl());
+        env.put("JWT_JWK_SET_URI", jwkSetUri(settings));
+        if (service.name().equals("user-service")) {
+            env.put("IDENTITY_SIGNING_KEY", keys.privateKeyPem());
+            env.put("IDENTITY_KEY_ID", keys.keyId());
+            env.put("ADMIN_EMAIL", ADMIN_EMAIL);
+            env.put("ADMIN_PASSWORD", secrets.get(ADMIN_PASSWORD_KEY));
+        }
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort());
         env.put(
                 "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT",
@@ -475,7 +493,11 @@ public final class Stack implements AutoCloseable {
                 () -> Http.isUp(url + "/actuator/health/readiness"));
     }
 
-    private static Component gateway(Settings settings) {
+    static String jwkSetUri(Settings settings) {
+        return "http://localhost:" + settings.userServicePort() + "/api/v1/auth/jwks";
+    }
+
+    private static Component gateway(Settings settings, AdminToken admin) {
         String url = settings.gatewayUrl();
         List<String> args = new ArrayList<>(eurekaClientArgs());
         // The load balancer caches instance lists for 35 s by default; locally a restarted service should be
@@ -487,22 +509,31 @@ public final class Stack implements AutoCloseable {
                         settings.serviceJvmOptions(),
                         List.of("-jar", Build.jar(settings.root(), "gateway").toString()),
                         args),
-                Map.of("PORT", Integer.toString(settings.gatewayPort()), "EUREKA_URL", settings.eurekaUrl()),
+                Map.of(
+                        "PORT",
+                        Integer.toString(settings.gatewayPort()),
+                        "EUREKA_URL",
+                        settings.eurekaUrl(),
+                        "JWT_JWK_SET_URI",
+                        jwkSetUri(settings)),
                 Map.of("GATEWAY_PORT", settings.gatewayPort()),
                 url,
                 settings.logs().resolve("gateway.log"),
                 () -> Http.isUp(url + "/actuator/health")
-                        && SERVICES.stream().allMatch(s -> routes(url + s.routeProbe())));
+                        && SERVICES.stream().allMatch(s -> routes(url + s.routeProbe(), admin.get())));
     }
 
-    /** The gateway reached the service: anything but its own 404 (no route) or 502/503/504 (no instance). */
-    private static boolean routes(String url) {
-        HttpResponse<String> response = Http.get(url);
+    /**
+     * The gateway reached the service with a real admin token: anything but its own 401 (token not accepted yet), 404
+     * (no route) or 502/503/504 (no instance).
+     */
+    private static boolean routes(String url, String token) {
+        HttpResponse<String> response = Http.get(url, token);
         if (response == null) {
             return false;
         }
         int status = response.statusCode();
-        return status != 404 && status != 502 && status != 503 && status != 504;
+        return status != 401 && status != 404 && status != 502 && status != 503 && status != 504;
     }
 
     /**

@@ -9,4 +9,6 @@ import org.springframework.data.repository.Repository;
 public interface Orders extends Repository<Order, UUID> {
 
     Page<Order> findAllBy(Pageable pageable);
+
+    Page<Order> findByCustomerId(UUID customerId, Pageable pageable);
 }

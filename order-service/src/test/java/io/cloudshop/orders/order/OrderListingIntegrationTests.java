@@ -3,6 +3,7 @@ package io.cloudshop.orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshop.testsupport.TestInfrastructure;
+import io.cloudshop.testsupport.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,7 @@ class OrderListingIntegrationTests {
     void setUp() {
         client = RestTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.admin(UUID.randomUUID()))
                 .build();
         jdbc.sql("delete from orders").update();
     }
@@ -84,6 +86,44 @@ class OrderListingIntegrationTests {
                 .isEqualTo("PENDING")
                 .jsonPath("$.content[0].total.amount")
                 .isEqualTo(25.0);
+    }
+
+    @Test
+    void customerSeesOnlyTheirOwn() {
+        UUID mine = insertRow("00000000-0000-0000-0000-000000000001");
+        insertRow("00000000-0000-0000-0000-000000000002");
+
+        RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build()
+                .get()
+                .uri("/api/v1/orders")
+                .header(
+                        "Authorization",
+                        "Bearer " + TestTokens.customer(UUID.fromString("00000000-0000-0000-0000-000000000001")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.page.totalElements")
+                .isEqualTo(1)
+                .jsonPath("$.content[0].id")
+                .isEqualTo(mine.toString());
+    }
+
+    @Test
+    void withoutTokenIsUnauthorized() {
+        RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build()
+                .get()
+                .uri("/api/v1/orders")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("UNAUTHORIZED");
     }
 
     @Test

@@ -9,4 +9,6 @@ import org.springframework.data.repository.Repository;
 public interface Payments extends Repository<Payment, UUID> {
 
     Page<Payment> findAllBy(Pageable pageable);
+
+    Page<Payment> findByCustomerId(UUID customerId, Pageable pageable);
 }

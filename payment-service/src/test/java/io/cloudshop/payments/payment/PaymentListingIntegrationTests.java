@@ -3,6 +3,7 @@ package io.cloudshop.payments.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshop.testsupport.TestInfrastructure;
+import io.cloudshop.testsupport.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,7 @@ class PaymentListingIntegrationTests {
     void setUp() {
         client = RestTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.admin(UUID.randomUUID()))
                 .build();
         jdbc.sql("delete from payments").update();
     }
@@ -84,6 +86,44 @@ class PaymentListingIntegrationTests {
                 .isEqualTo("COMPLETED")
                 .jsonPath("$.content[0].amount.amount")
                 .isEqualTo(9.99);
+    }
+
+    @Test
+    void customerSeesOnlyTheirOwn() {
+        UUID mine = insertRow("00000000-0000-0000-0000-000000000001");
+        insertRow("00000000-0000-0000-0000-000000000002");
+
+        RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build()
+                .get()
+                .uri("/api/v1/payments")
+                .header(
+                        "Authorization",
+                        "Bearer " + TestTokens.customer(UUID.fromString("00000000-0000-0000-0000-000000000001")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.page.totalElements")
+                .isEqualTo(1)
+                .jsonPath("$.content[0].id")
+                .isEqualTo(mine.toString());
+    }
+
+    @Test
+    void withoutTokenIsUnauthorized() {
+        RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build()
+                .get()
+                .uri("/api/v1/payments")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("UNAUTHORIZED");
     }
 
     @Test

@@ -1,16 +1,22 @@
 package io.cloudshop.users.user;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
-/** A user account. The password hash never leaves this service. */
+/** A user account. The password hash never leaves this service; emails are stored normalized. */
 @Entity
 @Table(name = "users")
 public class User {
@@ -27,9 +33,11 @@ public class User {
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private Role role;
+    @Column(name = "role", nullable = false)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
 
     @Column(nullable = false)
     private boolean enabled;
@@ -41,6 +49,40 @@ public class User {
     private long version;
 
     protected User() {}
+
+    private User(String email, String name, String passwordHash, Set<Role> roles) {
+        this.id = UUID.randomUUID();
+        this.email = email;
+        this.name = name;
+        this.passwordHash = passwordHash;
+        this.roles = EnumSet.copyOf(roles);
+        this.enabled = true;
+        this.createdAt = Instant.now();
+    }
+
+    /** A new enabled customer; {@code email} must already be normalized and {@code passwordHash} encoded. */
+    static User register(String email, String name, String passwordHash) {
+        return new User(email, name, passwordHash, Set.of(Role.CUSTOMER));
+    }
+
+    static User admin(String email, String name, String passwordHash) {
+        return new User(email, name, passwordHash, Set.of(Role.ADMIN));
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void grant(Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("A user keeps at least one role");
+        }
+        this.roles = EnumSet.copyOf(roles);
+    }
+
+    void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     public UUID id() {
         return id;
@@ -54,8 +96,12 @@ public class User {
         return name;
     }
 
-    public Role role() {
-        return role;
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Set<Role> roles() {
+        return Set.copyOf(roles);
     }
 
     public boolean enabled() {

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,14 +31,22 @@ class PaymentController {
         this.payments = payments;
     }
 
-    /** Payments newest first, in Spring Data's {@code {content, page}} shape. */
+    /**
+     * Payments newest first, in Spring Data's {@code {content, page}} shape: a customer's own, or all for an admin.
+     */
     @GetMapping
     @Transactional(readOnly = true)
     PagedModel<PaymentView> list(
+            @AuthenticationPrincipal Jwt caller,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
-        return new PagedModel<>(payments.findAllBy(request).map(PaymentView::of));
+        boolean admin = caller.getClaimAsStringList("roles") != null
+                && caller.getClaimAsStringList("roles").contains("ADMIN");
+        var found = admin
+                ? payments.findAllBy(request)
+                : payments.findByCustomerId(UUID.fromString(caller.getSubject()), request);
+        return new PagedModel<>(found.map(PaymentView::of));
     }
 
     record Money(BigDecimal amount, String currency) {}

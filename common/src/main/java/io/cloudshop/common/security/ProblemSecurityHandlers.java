@@ -1,0 +1,61 @@
+package io.cloudshop.common.security;
+
+import io.cloudshop.common.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 401 and 403 as problem details. The {@code WWW-Authenticate} header is Spring Security's (RFC 6750); the body says
+ * only whether a token was missing or invalid, never why validation failed.
+ */
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final Problems problems;
+    private final JsonMapper json;
+    private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+    private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
+
+    ProblemSecurityHandlers(Problems problems, JsonMapper json) {
+        this.problems = problems;
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        bearerEntryPoint.commence(request, response, exception);
+        boolean invalid = exception instanceof InvalidBearerTokenException;
+        ProblemDetail problem = invalid
+                ? problems.create(
+                        HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "The access token is invalid or has expired.")
+                : problems.create(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "A valid access token is required.");
+        write(request, response, problem);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+            throws IOException {
+        bearerAccessDenied.handle(request, response, exception);
+        write(request, response, problems.create(HttpStatus.FORBIDDEN, "FORBIDDEN", "You are not allowed to do this."));
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Problems.toMap(problem));
+    }
+}

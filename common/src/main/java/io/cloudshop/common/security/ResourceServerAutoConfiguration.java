@@ -1,0 +1,134 @@
+package io.cloudshop.common.security;
+
+import io.cloudshop.common.problem.ProblemDetailsAutoConfiguration;
+import io.cloudshop.common.problem.Problems;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stateless bearer-token security for servlet services: public endpoints from {@link ApiSecurityProperties}, health
+ * and info open (probes), every other actuator endpoint for admins only, everything else authenticated. Method
+ * security is on for per-operation rules ({@code @PreAuthorize}).
+ */
+@AutoConfiguration(
+        after = ProblemDetailsAutoConfiguration.class,
+        before = {
+            ServletWebSecurityAutoConfiguration.class,
+            ManagementWebSecurityAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class
+        })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(ApiSecurityProperties.class)
+@EnableWebSecurity
+@EnableMethodSecurity
+public class ResourceServerAutoConfiguration {
+
+    private static final boolean ACTUATOR_PRESENT = org.springframework.util.ClassUtils.isPresent(
+            "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+            ResourceServerAutoConfiguration.class.getClassLoader());
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain apiSecurityFilterChain(
+            HttpSecurity http, ApiSecurityProperties properties, Problems problems, JsonMapper json) {
+        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems, json);
+        http.csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies, no sessions, nothing to forge
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> {
+                    if (ACTUATOR_PRESENT) {
+                        requests.requestMatchers(EndpointRequest.to("health", "info"))
+                                .permitAll();
+                        requests.requestMatchers(EndpointRequest.toAnyEndpoint())
+                                .hasRole("ADMIN");
+                    }
+                    requests.requestMatchers("/error").permitAll();
+                    publicMatchers(properties.publicEndpoints())
+                            .forEach(
+                                    matcher -> requests.requestMatchers(matcher).permitAll());
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication()))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+        return http.build();
+    }
+
+    /** RS256 only (so {@code alg: none} and HS256 signed with the public key fail), plus iss, aud, exp and nbf. */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(ApiSecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        properties.jwt().jwkSetUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(tokenValidator(properties.jwt()));
+        return decoder;
+    }
+
+    /** The checks every service applies to a correctly signed token. */
+    public static OAuth2TokenValidator<Jwt> tokenValidator(ApiSecurityProperties.Jwt jwt) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(jwt.issuer()),
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, audience -> audience != null && audience.contains(jwt.audience())),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, expiry -> expiry != null));
+    }
+
+    /** The {@code roles} claim as {@code ROLE_*} authorities. */
+    public static JwtAuthenticationConverter jwtAuthentication() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    static List<RequestMatcher> publicMatchers(List<String> endpoints) {
+        return endpoints.stream().map(ResourceServerAutoConfiguration::matcher).toList();
+    }
+
+    private static RequestMatcher matcher(String endpoint) {
+        String[] parts = endpoint.trim().split("\\s+", 2);
+        if (parts.length == 2) {
+            return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0]), parts[1]);
+        }
+        return PathPatternRequestMatcher.withDefaults().matcher(parts[0]);
+    }
+}

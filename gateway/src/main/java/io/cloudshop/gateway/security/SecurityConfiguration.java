@@ -1,0 +1,114 @@
+package io.cloudshop.gateway.security;
+
+import io.cloudshop.common.security.ApiSecurityProperties;
+import io.cloudshop.common.security.ResourceServerAutoConfiguration;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(ApiSecurityProperties.class)
+class SecurityConfiguration {
+
+    private static final String TYPE_BASE = "https://cloudshop.io/problems/";
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ApiSecurityProperties properties, JsonMapper json) {
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> {
+                    exchanges
+                            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .permitAll();
+                    for (String endpoint : properties.publicEndpoints()) {
+                        String[] parts = endpoint.trim().split("\\s+", 2);
+                        if (parts.length == 2) {
+                            exchanges
+                                    .pathMatchers(HttpMethod.valueOf(parts[0]), parts[1])
+                                    .permitAll();
+                        } else {
+                            exchanges.pathMatchers(parts[0]).permitAll();
+                        }
+                    }
+                    exchanges.pathMatchers("/actuator/**").hasRole("ADMIN");
+                    exchanges.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(server -> server.jwt(
+                                jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
+                                        ResourceServerAutoConfiguration.jwtAuthentication())))
+                        .authenticationEntryPoint((exchange, ex) -> {
+                            boolean invalid = ex instanceof InvalidBearerTokenException;
+                            // RFC 6750 challenge; the reason a token failed stays in the logs, not the response.
+                            exchange.getResponse()
+                                    .getHeaders()
+                                    .set("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
+                            return write(
+                                    json,
+                                    exchange,
+                                    HttpStatus.UNAUTHORIZED,
+                                    invalid ? "INVALID_TOKEN" : "UNAUTHORIZED",
+                                    invalid
+                                            ? "The access token is invalid or has expired."
+                                            : "A valid access token is required.");
+                        })
+                        .accessDeniedHandler((exchange, ex) -> write(
+                                json, exchange, HttpStatus.FORBIDDEN, "FORBIDDEN", "You are not allowed to do this.")));
+        return http.build();
+    }
+
+    /** The same checks as every service: RS256 only, iss, aud, exp required, nbf honoured. */
+    @Bean
+    ReactiveJwtDecoder reactiveJwtDecoder(ApiSecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
+                        properties.jwt().jwkSetUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(ResourceServerAutoConfiguration.tokenValidator(properties.jwt()));
+        return decoder;
+    }
+
+    private static Mono<Void> write(
+            JsonMapper json, ServerWebExchange exchange, HttpStatus status, String code, String detail) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(
+                "type",
+                URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')).toString());
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", exchange.getRequest().getPath().value());
+        body.put("code", code);
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        DataBuffer buffer =
+                response.bufferFactory().wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+}

@@ -1,0 +1,126 @@
+package io.cloudshop.users.user;
+
+import io.cloudshop.common.problem.ApiException;
+import io.cloudshop.common.problem.Problems;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The account use cases: register, read, rename, and what admins may change. */
+@Service
+public class UserAccounts {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+    static final int MAX_PASSWORD_LENGTH = 128;
+
+    private final Users users;
+    private final PasswordEncoder passwords;
+
+    UserAccounts(Users users, PasswordEncoder passwords) {
+        this.users = users;
+        this.passwords = passwords;
+    }
+
+    /** A new customer; 409 {@code EMAIL_TAKEN} if the normalized email is registered, 400 for a weak password. */
+    @Transactional
+    public User register(String email, String name, String password) {
+        String normalized = Emails.normalize(email);
+        checkPasswordPolicy(normalized, password);
+        if (users.existsByEmail(normalized)) {
+            throw new EmailTakenException();
+        }
+        try {
+            return users.save(User.register(normalized, name.strip(), passwords.encode(password)));
+        } catch (DataIntegrityViolationException ex) {
+            throw new EmailTakenException(); // lost a race with a concurrent registration of the same email
+        }
+    }
+
+    /** Creates the first admin unless one exists; returns whether it did. */
+    @Transactional
+    public boolean bootstrapAdmin(String email, String password) {
+        String normalized = Emails.normalize(email);
+        if (users.anyAdmin()) {
+            return false;
+        }
+        checkPasswordPolicy(normalized, password);
+        User admin = users.findByEmail(normalized).orElse(null);
+        if (admin == null) {
+            users.save(User.admin(normalized, "Administrator", passwords.encode(password)));
+        } else {
+            admin.grant(Set.of(Role.ADMIN, Role.CUSTOMER));
+        }
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<User> findByEmail(String email) {
+        return users.findByEmail(Emails.normalize(email));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<User> findById(UUID id) {
+        return users.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public User get(UUID id) {
+        return users.findById(id).orElseThrow(UserNotFoundException::new);
+    }
+
+    @Transactional
+    public User rename(UUID id, String name) {
+        User user = get(id);
+        user.rename(name.strip());
+        return user;
+    }
+
+    /** Admin change of roles and enabled flag; either may be absent. */
+    @Transactional
+    public User administer(UUID id, @Nullable Set<Role> roles, @Nullable Boolean enabled) {
+        User user = get(id);
+        if (roles != null) {
+            user.grant(roles);
+        }
+        if (enabled != null) {
+            user.enable(enabled);
+        }
+        return user;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<User> search(@Nullable String emailFragment, @Nullable Role role, Pageable pageable) {
+        String fragment = emailFragment == null ? "" : likeEscaped(Emails.normalize(emailFragment));
+        return role == null ? users.search(fragment, pageable) : users.search(fragment, role, pageable);
+    }
+
+    /** A user's fragment is matched literally: {@code %} and {@code _} are not wildcards. */
+    private static String likeEscaped(String fragment) {
+        return fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static void checkPasswordPolicy(String normalizedEmail, String password) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
+            errors.add(new Problems.FieldError(
+                    "password",
+                    "must be between %d and %d characters".formatted(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH)));
+        } else if (Emails.normalize(password).equals(normalizedEmail)) {
+            errors.add(new Problems.FieldError("password", "must not be the email address"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid values.", errors);
+        }
+    }
+}

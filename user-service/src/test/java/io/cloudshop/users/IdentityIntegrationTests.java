@@ -1,0 +1,480 @@
+package io.cloudshop.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudshop.testsupport.TestInfrastructure;
+import io.cloudshop.testsupport.TestTokens;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Registration, login, tokens and account endpoints of user-service on a real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@Import(TestInfrastructure.class)
+class IdentityIntegrationTests {
+
+    static final String PASSWORD = "correct horse battery";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    RestTestClient client;
+
+    @DynamicPropertySource
+    static void identity(DynamicPropertyRegistry registry) {
+        IdentityFixtures.register(registry);
+    }
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
+    }
+
+    @Test
+    void migrationsAreApplied() {
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void registrationCreatesACustomerAndNeverReturnsTheHash() {
+        String email = unique();
+        client.post()
+                .uri("/api/v1/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"email": "  %s  ", "password": "%s", "name": "Ada 🚀"}""".formatted(email.toUpperCase(), PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueMatches("Location", "/api/v1/users/[0-9a-f-]{36}")
+                .expectBody()
+                .jsonPath("$.email")
+                .isEqualTo(email)
+                .jsonPath("$.roles[0]")
+                .isEqualTo("CUSTOMER")
+                .jsonPath("$.passwordHash")
+                .doesNotExist()
+                .jsonPath("$.password")
+                .doesNotExist();
+
+        String hash = jdbc.sql("select password_hash from users where email = ?")
+                .param(email)
+                .query(String.class)
+                .single();
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    }
+
+    @Test
+    void sameEmailInAnotherCaseIsTaken() {
+        String email = unique();
+        register(email);
+
+        client.post()
+                .uri("/api/v1/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(registration(email.toUpperCase(), PASSWORD, "Other"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("EMAIL_TAKEN");
+        assertThat(count(email)).isEqualTo(1);
+    }
+
+    @Test
+    void shortPasswordIsRejectedAndNothingWritten() {
+        String email = unique();
+        expectInvalid(registration(email, "short", "Ada"), "password");
+        assertThat(count(email)).isZero();
+    }
+
+    @Test
+    void passwordEqualToTheEmailIsRejected() {
+        String email = unique();
+        expectInvalid(registration(email, email.toUpperCase(), "Ada"), "password");
+        assertThat(count(email)).isZero();
+    }
+
+    @Test
+    void roleInTheRegistrationIsRejectedNotIgnored() {
+        String email = unique();
+        expectInvalid("""
+                {"email": "%s", "password": "%s", "name": "Ada", "roles": ["ADMIN"]}""".formatted(email, PASSWORD), "roles");
+        assertThat(count(email)).isZero();
+    }
+
+    @Test
+    void namesWithControlOrBidiOverrideCharactersAreRejected() {
+        String email = unique();
+        expectInvalid(registration(email, PASSWORD, "Ada\\u0000"), "name");
+        expectInvalid(registration(email, PASSWORD, "Ada\\u202Egnp.exe"), "name");
+        expectInvalid(registration(email, PASSWORD, "Ada\\ud800"), "name");
+        assertThat(count(email)).isZero();
+    }
+
+    @Test
+    void loginIssuesAnRs256TokenWithTheAgreedClaims() {
+        String email = unique();
+        String id = register(email);
+
+        JsonNode tokens = login(email, PASSWORD);
+
+        assertThat(tokens.get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(tokens.get("expires_in").asLong()).isEqualTo(900);
+        String[] parts = tokens.get("access_token").asString().split("\\.");
+        JsonNode header = json.readTree(Base64.getUrlDecoder().decode(parts[0]));
+        JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        assertThat(header.get("alg").asString()).isEqualTo("RS256");
+        assertThat(header.get("kid").asString()).isEqualTo("test-key");
+        assertThat(claims.get("sub").asString()).isEqualTo(id);
+        assertThat(claims.get("iss").asString()).isEqualTo(TestTokens.ISSUER);
+        assertThat(claims.get("aud").toString()).contains(TestTokens.AUDIENCE);
+        assertThat(claims.get("roles").toString()).isEqualTo("[\"CUSTOMER\"]");
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(900);
+        assertThat(claims.has("jti")).isTrue();
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailAnswerAlike() {
+        String email = unique();
+        register(email);
+
+        String wrongPassword = failedLogin(email, "not the password at all");
+        String unknownEmail = failedLogin(unique(), PASSWORD);
+
+        assertThat(wrongPassword).isEqualTo(unknownEmail);
+        assertThat(wrongPassword).contains("INVALID_CREDENTIALS");
+    }
+
+    @Test
+    void meAnswersWithTheTokensUser() {
+        String email = unique();
+        String id = register(email);
+        String access = login(email, PASSWORD).get("access_token").asString();
+
+        client.get()
+                .uri("/api/v1/users/me")
+                .header("Authorization", "Bearer " + access)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(id)
+                .jsonPath("$.email")
+                .isEqualTo(email);
+    }
+
+    @Test
+    void renamingMeChangesOnlyTheName() {
+        String email = unique();
+        register(email);
+        String access = login(email, PASSWORD).get("access_token").asString();
+
+        client.patch()
+                .uri("/api/v1/users/me")
+                .header("Authorization", "Bearer " + access)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"Grace\"}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("Grace");
+
+        client.patch()
+                .uri("/api/v1/users/me")
+                .header("Authorization", "Bearer " + access)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"Mallory\", \"email\": \"mallory@example.com\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("email");
+        assertThat(jdbc.sql("select name from users where email = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Grace");
+    }
+
+    @Test
+    void refreshRotatesAndTheOldTokenStopsWorking() {
+        String email = unique();
+        register(email);
+        String first = login(email, PASSWORD).get("refresh_token").asString();
+
+        JsonNode second = refresh(first, HttpStatus.OK);
+        assertThat(second.get("refresh_token").asString()).isNotEqualTo(first);
+
+        refresh(first, HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void reusingARotatedTokenRevokesTheWholeFamily() {
+        String email = unique();
+        register(email);
+        String first = login(email, PASSWORD).get("refresh_token").asString();
+        String second = refresh(first, HttpStatus.OK).get("refresh_token").asString();
+
+        JsonNode reuse = refresh(first, HttpStatus.UNAUTHORIZED);
+        assertThat(reuse.get("code").asString()).isEqualTo("INVALID_REFRESH_TOKEN");
+
+        refresh(second, HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void logoutRevokesTheRefreshToken() {
+        String email = unique();
+        register(email);
+        String refresh = login(email, PASSWORD).get("refresh_token").asString();
+
+        client.post()
+                .uri("/api/v1/auth/logout")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"refresh_token\": \"%s\"}".formatted(refresh))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        refresh(refresh, HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void adminListsFiltersAndSortsUsers() {
+        String email = unique();
+        register(email);
+        String admin = login(IdentityFixtures.ADMIN_EMAIL, IdentityFixtures.ADMIN_PASSWORD)
+                .get("access_token")
+                .asString();
+
+        client.get()
+                .uri("/api/v1/users?email={fragment}&role=CUSTOMER&sort=email,asc", email.substring(0, 12))
+                .header("Authorization", "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.page.totalElements")
+                .isEqualTo(1)
+                .jsonPath("$.content[0].email")
+                .isEqualTo(email);
+
+        client.get()
+                .uri("/api/v1/users")
+                .header("Authorization", "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.page.size")
+                .isEqualTo(20);
+
+        client.get()
+                .uri("/api/v1/users?email=%25")
+                .header("Authorization", "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.page.totalElements")
+                .isEqualTo(0);
+
+        client.get()
+                .uri("/api/v1/users?sort=passwordHash")
+                .header("Authorization", "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("sort");
+    }
+
+    @Test
+    void customerCannotUseAdminEndpoints() {
+        String email = unique();
+        String id = register(email);
+        String access = login(email, PASSWORD).get("access_token").asString();
+
+        client.get()
+                .uri("/api/v1/users")
+                .header("Authorization", "Bearer " + access)
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("FORBIDDEN");
+        client.patch()
+                .uri("/api/v1/users/" + id)
+                .header("Authorization", "Bearer " + access)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"roles\": [\"ADMIN\"]}")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        assertThat(jdbc.sql("select count(*) from user_roles where user_id = ?::uuid and role = 'ADMIN'")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void adminGrantsRolesAndDisablesUsers() {
+        String email = unique();
+        String id = register(email);
+        String admin = login(IdentityFixtures.ADMIN_EMAIL, IdentityFixtures.ADMIN_PASSWORD)
+                .get("access_token")
+                .asString();
+
+        client.patch()
+                .uri("/api/v1/users/" + id)
+                .header("Authorization", "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"enabled\": false}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.enabled")
+                .isEqualTo(false);
+
+        assertThat(failedLogin(email, PASSWORD)).contains("INVALID_CREDENTIALS");
+    }
+
+    @Test
+    void jwkSetPublishesOnlyPublicKeys() {
+        client.get()
+                .uri("/api/v1/auth/jwks")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.keys[0].kid")
+                .isEqualTo("test-key")
+                .jsonPath("$.keys[0].kty")
+                .isEqualTo("RSA")
+                .jsonPath("$.keys[0].d")
+                .doesNotExist()
+                .jsonPath("$.keys[0].p")
+                .doesNotExist();
+    }
+
+    private void expectInvalid(String body, String field) {
+        client.post()
+                .uri("/api/v1/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field);
+    }
+
+    private static String registration(String email, String password, String name) {
+        return """
+                {"email": "%s", "password": "%s", "name": "%s"}""".formatted(email, password, name);
+    }
+
+    private String register(String email) {
+        byte[] body = client.post()
+                .uri("/api/v1/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(registration(email, PASSWORD, "Ada"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return json.readTree(body).get("id").asString();
+    }
+
+    private JsonNode login(String email, String password) {
+        byte[] body = client.post()
+                .uri("/api/v1/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return json.readTree(body);
+    }
+
+    private String failedLogin(String email, String password) {
+        return client.post()
+                .uri("/api/v1/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private JsonNode refresh(String token, HttpStatus expected) {
+        byte[] body = client.post()
+                .uri("/api/v1/auth/refresh")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"refresh_token\": \"%s\"}".formatted(token))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(expected)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return json.readTree(body);
+    }
+
+    private int count(String email) {
+        return jdbc.sql("select count(*) from users where lower(email) = lower(?)")
+                .param(email)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static String unique() {
+        return "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+}
