@@ -83,6 +83,52 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void bodyLargerThanTheCapIsContentTooLargeProblem() {
+        client.post()
+                .uri("/api/v1/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"" + "x".repeat(1024 * 1024) + "\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("PAYLOAD_TOO_LARGE")
+                .jsonPath("$.status")
+                .isEqualTo(413);
+    }
+
+    @Test
+    void swaggerUiIsPublicAndListsEveryServicesDocument() {
+        client.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+        client.get()
+                .uri("/v3/api-docs/swagger-config")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.urls[*].url")
+                .isEqualTo(java.util.List.of( // the UI sorts them by name
+                        "/openapi/order-service",
+                        "/openapi/payment-service",
+                        "/openapi/product-service",
+                        "/openapi/user-service"));
+    }
+
+    @Test
+    void serviceDocumentIsFetchedFromTheServiceWithoutToken() {
+        client.get()
+                .uri("/openapi/product-service")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("upstream saw /v3/api-docs");
+    }
+
+    @Test
     void unknownPathIsNotFoundProblem() {
         client.get()
                 .uri("/api/v1/nothing-here")

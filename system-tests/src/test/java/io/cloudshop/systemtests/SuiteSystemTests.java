@@ -54,6 +54,7 @@ class SuiteSystemTests {
             Map.entry("PRODUCT_SERVICE_PORT", "18082"),
             Map.entry("ORDER_SERVICE_PORT", "18083"),
             Map.entry("PAYMENT_SERVICE_PORT", "18084"),
+            Map.entry("REDIS_PORT", "16379"),
             Map.entry("DEVSTACK_HOME", "target/devstack"),
             // The reactor has just built every jar.
             Map.entry("DEVSTACK_BUILD", "false"));
@@ -134,6 +135,56 @@ class SuiteSystemTests {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("NOT_FOUND");
+    }
+
+    @Order(3)
+    @Test
+    void swaggerUiAtTheGatewayDescribesTheFourServicesWithBearerAuthorization() throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        HttpResponse<String> ui = browser.send(
+                HttpRequest.newBuilder(URI.create(gateway("/swagger-ui.html"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+
+        JsonNode config =
+                json.readTree(get(gateway("/v3/api-docs/swagger-config")).body());
+        List<String> documents = new ArrayList<>();
+        config.get("urls").forEach(url -> documents.add(url.get("url").asString()));
+        assertThat(documents)
+                .containsExactlyInAnyOrder(
+                        "/openapi/user-service",
+                        "/openapi/product-service",
+                        "/openapi/order-service",
+                        "/openapi/payment-service");
+
+        Map<String, String> oneOperationEach = Map.of(
+                "/openapi/user-service", "/api/v1/users/me",
+                "/openapi/product-service", "/api/v1/products",
+                "/openapi/order-service", "/api/v1/orders",
+                "/openapi/payment-service", "/api/v1/payments");
+        for (String document : documents) {
+            HttpResponse<String> response = get(gateway(document));
+            assertThat(response.statusCode()).as(document).isEqualTo(200);
+            JsonNode openApi = json.readTree(response.body());
+            assertThat(openApi.get("openapi").asString()).as(document).startsWith("3.1");
+            assertThat(openApi.at("/components/securitySchemes/bearer/scheme").asString())
+                    .as(document)
+                    .isEqualTo("bearer");
+            assertThat(openApi.at("/servers/0/url").asString()).as(document).isEqualTo("/");
+            assertThat(openApi.get("paths").has(oneOperationEach.get(document)))
+                    .as(document)
+                    .isTrue();
+        }
+        JsonNode users = json.readTree(get(gateway("/openapi/user-service")).body());
+        assertThat(users.at("/paths/~1api~1v1~1auth~1token/post/security").size())
+                .as("logging in needs no token")
+                .isZero();
+        assertThat(users.at("/paths/~1api~1v1~1users~1me/get/security").isMissingNode())
+                .as("the document-wide bearer requirement applies")
+                .isTrue();
     }
 
     @Order(4)

@@ -120,6 +120,25 @@ public final class TestTokens {
         return sign(claims(userId, List.of("ADMIN")).build(), strangerKey);
     }
 
+    /**
+     * Every token a service must refuse with 401 {@code INVALID_TOKEN}, by what is wrong with it, each naming
+     * {@code userId}: the token half of the security matrix for a service's tests.
+     */
+    public static java.util.Map<String, String> invalid(UUID userId) {
+        java.util.Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        tokens.put("expired", expired(userId));
+        tokens.put("not yet valid", notYetValid(userId));
+        tokens.put("wrong issuer", wrongIssuer(userId));
+        tokens.put("wrong audience", wrongAudience(userId));
+        tokens.put("without expiry", withoutExpiry(userId));
+        tokens.put("tampered signature", tamperedSignature(userId));
+        tokens.put("alg none", algNone(userId));
+        tokens.put("HS256 with the public key", hs256WithPublicKey(userId));
+        tokens.put("unknown kid", unknownKid(userId));
+        tokens.put("garbage", "not-a-jwt");
+        return tokens;
+    }
+
     private static JWTClaimsSet.Builder claims(UUID userId, List<String> roles) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()

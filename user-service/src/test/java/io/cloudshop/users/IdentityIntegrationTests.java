@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,6 +225,149 @@ class IdentityIntegrationTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("Grace");
+    }
+
+    @Test
+    void meCarriesItsVersionAsETagAndAStaleIfMatchChangesNothing() {
+        String email = unique();
+        register(email);
+        String access = login(email, PASSWORD).get("access_token").asString();
+        String original = client.get()
+                .uri("/api/v1/users/me")
+                .header("Authorization", "Bearer " + access)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        assertThat(original).matches("\"\\d+\"");
+
+        client.get()
+                .uri("/api/v1/users/me")
+                .header("Authorization", "Bearer " + access)
+                .header("If-None-Match", original)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
+
+        client.patch()
+                .uri("/api/v1/users/me")
+                .header("Authorization", "Bearer " + access)
+                .header("If-Match", original)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"Grace\"}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value("ETag", etag -> assertThat(etag).isNotEqualTo(original));
+
+        client.patch()
+                .uri("/api/v1/users/me")
+                .header("Authorization", "Bearer " + access)
+                .header("If-Match", original)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"Mallory\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.PRECONDITION_FAILED)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("PRECONDITION_FAILED");
+        assertThat(jdbc.sql("select name from users where email = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Grace");
+
+        client.get()
+                .uri("/api/v1/users/me")
+                .header("Authorization", "Bearer " + access)
+                .header("If-None-Match", original)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void adminChangesWithAStaleIfMatchAreRefused() {
+        String id = register(unique());
+        String admin = "Bearer "
+                + login(IdentityFixtures.ADMIN_EMAIL, IdentityFixtures.ADMIN_PASSWORD)
+                        .get("access_token")
+                        .asString();
+        String read = client.get()
+                .uri("/api/v1/users/{id}", id)
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+
+        client.patch()
+                .uri("/api/v1/users/{id}", id)
+                .header("Authorization", admin)
+                .header("If-Match", read)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"enabled\": false}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value("ETag", etag -> assertThat(etag).isNotEqualTo(read));
+
+        client.patch()
+                .uri("/api/v1/users/{id}", id)
+                .header("Authorization", admin)
+                .header("If-Match", read)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"roles\": [\"ADMIN\"]}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.PRECONDITION_FAILED);
+        assertThat(jdbc.sql("select count(*) from user_roles where user_id = ?::uuid and role = 'ADMIN'")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void emailsWithControlBidiOrBrokenCharactersAreRejectedAndEmojiNamesKept() {
+        for (String email : List.of(
+                "nul\\u0000" + unique(),
+                "rtl\\u202E" + unique(),
+                "half\\ud83d" + unique(),
+                "smile\\ud83d\\ude00" + unique())) {
+            expectInvalid(registration(email, PASSWORD, "Ada"), "email");
+        }
+        assertThat(jdbc.sql("select count(*) from users where email like 'nul%' or email like 'rtl%'"
+                                + " or email like 'half%' or email like 'smile%'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        String email = unique();
+        client.post()
+                .uri("/api/v1/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(registration(email, PASSWORD, "Ada \\ud83d\\ude80"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("Ada \uD83D\uDE80");
+        assertThat(jdbc.sql("select name from users where email = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Ada \uD83D\uDE80");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -53,6 +55,20 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             Problems.setErrors(problem, ex.errors());
         }
         return ResponseEntity.status(ex.status()).body(problem);
+    }
+
+    /**
+     * Two writers raced for one version of a row and this one lost (JPA {@code @Version}): nothing of it was written,
+     * and a retry after reading again may succeed.
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> handleConcurrentUpdate(OptimisticLockingFailureException ex) {
+        log.debug("Concurrent update refused", ex);
+        ProblemDetail problem = problems.create(
+                HttpStatus.CONFLICT,
+                "CONCURRENT_UPDATE",
+                "The resource was changed by another request at the same time. Read it again and retry.");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -118,6 +134,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // The parser's message can echo request content and internal class names: keep it out of the response.
+        StreamConstraintsException limit = limitExceeded(ex);
+        if (limit != null) {
+            return inputLimitExceeded(ex, limit, headers, request);
+        }
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
             // Unknown members are refused, not ignored, so that no client can set what the API does not offer.
             ProblemDetail problem = problems.create(status, "VALIDATION_FAILED", "The request has invalid values.");
@@ -137,6 +157,43 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 problems.create(status, "MALFORMED_REQUEST", "The request body is missing or is not valid JSON.");
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** A body beyond {@link JsonInputProperties}: 413 for its size, 400 naming the kind of limit otherwise. */
+    private @Nullable ResponseEntity<Object> inputLimitExceeded(
+            HttpMessageNotReadableException ex,
+            StreamConstraintsException limit,
+            HttpHeaders headers,
+            WebRequest request) {
+        String message = String.valueOf(limit.getOriginalMessage());
+        if (message.startsWith("Document length")) {
+            ProblemDetail problem = problems.create(
+                    HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The request body is larger than allowed.");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        String detail;
+        if (message.startsWith("Document nesting depth")) {
+            detail = "The request body nests objects or arrays deeper than allowed.";
+        } else if (message.startsWith("String value length")) {
+            detail = "The request body has a string longer than allowed.";
+        } else if (message.startsWith("Number value length")) {
+            detail = "The request body has a number with more digits than allowed.";
+        } else if (message.startsWith("Name length")) {
+            detail = "The request body has a property name longer than allowed.";
+        } else {
+            detail = "The request body exceeds a limit on its size or shape.";
+        }
+        ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, "INPUT_LIMIT_EXCEEDED", detail);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static @Nullable StreamConstraintsException limitExceeded(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -35,8 +35,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stateless bearer-token security for servlet services: public endpoints from {@link ApiSecurityProperties}, health
- * and info open (probes), every other actuator endpoint for admins only, everything else authenticated. Method
+ * Stateless bearer-token security for servlet services: public endpoints from {@link ApiSecurityProperties}, the
+ * OpenAPI document, health and info open (probes), every other actuator endpoint for admins only, everything else authenticated. Method
  * security is on for per-operation rules ({@code @PreAuthorize}).
  */
 @AutoConfiguration(
@@ -76,6 +76,8 @@ public class ResourceServerAutoConfiguration {
                                 .hasRole("ADMIN");
                     }
                     requests.requestMatchers("/error").permitAll();
+                    requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                            .permitAll();
                     publicMatchers(properties.publicEndpoints())
                             .forEach(
                                     matcher -> requests.requestMatchers(matcher).permitAll());

@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Every error path of a servlet service answers with the same problem+json shape. */
 @SpringBootTest(
         classes = ProblemDetailsTests.TestApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cloudshop.json.max-document-length=100KB", "cloudshop.json.max-string-length=1000"})
 @Import(TestInfrastructure.class)
 class ProblemDetailsTests {
 
@@ -115,6 +116,56 @@ class ProblemDetailsTests {
                 .isEqualTo("MALFORMED_REQUEST")
                 .jsonPath("$.detail")
                 .value(detail -> assertThat(detail.toString()).doesNotContain("jackson", "Exception"));
+    }
+
+    @Test
+    void bodyLargerThanTheDocumentLimitIsContentTooLarge() {
+        String huge = "{\"name\": \"x\"" + " ".repeat(150_000) + "}";
+
+        client.post()
+                .uri("/things")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(huge)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void deeplyNestedBodyIsRefusedByTheParser() {
+        String nested = "{\"any\": " + "[".repeat(40) + "]".repeat(40) + "}";
+
+        assertLimitExceeded(nested, "nests objects or arrays deeper");
+    }
+
+    @Test
+    void overlongStringIsRefusedByTheParser() {
+        assertLimitExceeded("{\"any\": \"" + "x".repeat(1_001) + "\"}", "string longer than allowed");
+    }
+
+    @Test
+    void overlongNumberIsRefusedByTheParser() {
+        assertLimitExceeded("{\"any\": " + "9".repeat(101) + "}", "number with more digits");
+    }
+
+    private void assertLimitExceeded(String body, String detail) {
+        client.post()
+                .uri("/documents")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("INPUT_LIMIT_EXCEEDED")
+                .jsonPath("$.detail")
+                .value(text -> assertThat(text.toString()).contains(detail).doesNotContain("StreamReadConstraints"));
     }
 
     @Test
@@ -220,6 +271,20 @@ class ProblemDetailsTests {
     }
 
     @Test
+    void lostOptimisticLockIsConflictProblem() {
+        client.get()
+                .uri("/things/raced")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("CONCURRENT_UPDATE")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).doesNotContain("Thing"));
+    }
+
+    @Test
     void unexpectedErrorLeaksNothing() {
         client.get()
                 .uri("/things/broken")
@@ -284,6 +349,11 @@ class ProblemDetailsTests {
             return thing;
         }
 
+        @PostMapping("/documents")
+        java.util.Map<String, Object> echo(@RequestBody java.util.Map<String, Object> document) {
+            return document;
+        }
+
         @GetMapping("/things")
         String list(@RequestParam(defaultValue = "10") @Max(100) int limit) {
             return "ok " + limit;
@@ -301,6 +371,12 @@ class ProblemDetailsTests {
                     "VALIDATION_FAILED",
                     "The request has invalid values.",
                     java.util.List.of(new Problems.FieldError("password", "is too short")));
+        }
+
+        @GetMapping("/things/raced")
+        String raced() {
+            throw new org.springframework.dao.OptimisticLockingFailureException(
+                    "Row was updated by another transaction: Thing#42");
         }
 
         @GetMapping("/things/broken")

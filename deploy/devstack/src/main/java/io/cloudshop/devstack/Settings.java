@@ -3,6 +3,7 @@ package io.cloudshop.devstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the devstack can be told, read from environment variables (names and defaults in the README's devstack
@@ -10,6 +11,8 @@ import java.util.Map;
  *
  * @param root the repository root (where {@code mvnw} and the module directories are)
  * @param home where the stack keeps data, logs, secrets and its state file
+ * @param redisServer the {@code redis-server} binary for the gateway's shared rate limits, found on {@code PATH}
+ *     unless {@code DEVSTACK_REDIS=false}; without one the gateway limits in its own memory
  */
 public record Settings(
         Path root,
@@ -18,6 +21,8 @@ public record Settings(
         int kafkaPort,
         int kafkaControllerPort,
         int zipkinPort,
+        int redisPort,
+        @Nullable Path redisServer,
         int eurekaPort,
         int gatewayPort,
         int userServicePort,
@@ -38,6 +43,8 @@ public record Settings(
                 e.port("KAFKA_PORT", 9092),
                 e.port("KAFKA_CONTROLLER_PORT", 9093),
                 e.port("ZIPKIN_PORT", 9411),
+                e.port("REDIS_PORT", 6379),
+                e.redisServer(),
                 e.port("EUREKA_PORT", 8761),
                 e.port("GATEWAY_PORT", 8080),
                 e.port("USER_SERVICE_PORT", 8081),
@@ -73,6 +80,23 @@ public record Settings(
         String string(String name, String fallback) {
             String value = values.get(name);
             return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        @Nullable
+        Path redisServer() {
+            if (!Boolean.parseBoolean(string("DEVSTACK_REDIS", "true"))) {
+                return null;
+            }
+            for (String directory : string("PATH", "").split(java.io.File.pathSeparator)) {
+                if (directory.isBlank()) {
+                    continue;
+                }
+                Path candidate = Path.of(directory, "redis-server");
+                if (java.nio.file.Files.isExecutable(candidate)) {
+                    return candidate.toAbsolutePath();
+                }
+            }
+            return null;
         }
 
         Path path(String name, Path fallback) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The whole suite on one machine: PostgreSQL, Kafka, Zipkin, Eureka, the four services and the gateway, each its own
+ * The whole suite on one machine: PostgreSQL, Kafka, Zipkin, Redis (when installed), Eureka, the four services and the gateway, each its own
  * OS process, started in dependency order and each waited for until it serves. "Up" means the gateway routes to every
  * service, not merely that the processes report healthy.
  *
@@ -80,6 +80,10 @@ public final class Stack implements AutoCloseable {
             console.end(" UP in " + Console.seconds(System.nanoTime() - begun));
         }
         summary(System.nanoTime() - start);
+        console.line(
+                settings.redisServer() != null
+                        ? "Rate limits: buckets in Redis (" + settings.redisServer() + ")."
+                        : "Rate limits: in the gateway's memory (no redis-server on PATH; install one to share them).");
     }
 
     /** The PIDs of the running components, in start order. */
@@ -408,6 +412,9 @@ public final class Stack implements AutoCloseable {
         components.add(postgres);
         components.add(new KafkaBroker(settings));
         components.add(zipkin(settings));
+        if (settings.redisServer() != null) {
+            components.add(redis(settings, settings.redisServer()));
+        }
         components.add(discovery(settings));
         DevKeys keys = DevKeys.load(settings.home());
         AdminToken admin = new AdminToken(settings, secrets.get(ADMIN_PASSWORD_KEY));
@@ -432,6 +439,28 @@ public final class Stack implements AutoCloseable {
                 url,
                 settings.logs().resolve("zipkin.log"),
                 () -> Http.isOk(url + "/health"));
+    }
+
+    /** Holds the gateway's rate-limit buckets only: nothing is saved to disk, a restart starts every bucket full. */
+    private static Component redis(Settings settings, Path binary) {
+        int port = settings.redisPort();
+        return new JavaProcess(
+                "redis",
+                List.of(
+                        binary.toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no"),
+                Map.of(),
+                Map.of("REDIS_PORT", port),
+                "redis://127.0.0.1:" + port,
+                settings.logs().resolve("redis.log"),
+                () -> RedisPing.answers(port));
     }
 
     private static Component discovery(Settings settings) {
@@ -509,18 +538,23 @@ public final class Stack implements AutoCloseable {
                         settings.serviceJvmOptions(),
                         List.of("-jar", Build.jar(settings.root(), "gateway").toString()),
                         args),
-                Map.of(
-                        "PORT",
-                        Integer.toString(settings.gatewayPort()),
-                        "EUREKA_URL",
-                        settings.eurekaUrl(),
-                        "JWT_JWK_SET_URI",
-                        jwkSetUri(settings)),
+                gatewayEnvironment(settings),
                 Map.of("GATEWAY_PORT", settings.gatewayPort()),
                 url,
                 settings.logs().resolve("gateway.log"),
                 () -> Http.isUp(url + "/actuator/health")
                         && SERVICES.stream().allMatch(s -> routes(url + s.routeProbe(), admin.get())));
+    }
+
+    private static Map<String, String> gatewayEnvironment(Settings settings) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", Integer.toString(settings.gatewayPort()));
+        env.put("EUREKA_URL", settings.eurekaUrl());
+        env.put("JWT_JWK_SET_URI", jwkSetUri(settings));
+        if (settings.redisServer() != null) {
+            env.put("RATE_LIMIT_REDIS_URL", "redis://127.0.0.1:" + settings.redisPort());
+        }
+        return env;
     }
 
     /**

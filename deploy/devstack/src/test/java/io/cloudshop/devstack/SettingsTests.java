@@ -3,9 +3,12 @@ package io.cloudshop.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTests {
 
@@ -54,5 +57,21 @@ class SettingsTests {
         assertThatThrownBy(() -> Settings.fromEnvironment(root, Map.of("KAFKA_PORT", "70000")))
                 .isInstanceOf(DevstackException.class)
                 .hasMessage("KAFKA_PORT must be a port between 1 and 65535, but is 70000.");
+    }
+
+    @Test
+    void redisServerIsFoundOnThePathUnlessTurnedOff(@TempDir Path bin) throws Exception {
+        Path binary = Files.createFile(bin.resolve("redis-server"));
+        binary.toFile().setExecutable(true);
+        String path = "/nonexistent" + File.pathSeparator + bin;
+
+        assertThat(Settings.fromEnvironment(root, Map.of("PATH", path)).redisServer())
+                .isEqualTo(binary.toAbsolutePath());
+        assertThat(Settings.fromEnvironment(root, Map.of("PATH", path, "DEVSTACK_REDIS", "false"))
+                        .redisServer())
+                .isNull();
+        assertThat(Settings.fromEnvironment(root, Map.of("PATH", "/nonexistent"))
+                        .redisServer())
+                .isNull();
     }
 }

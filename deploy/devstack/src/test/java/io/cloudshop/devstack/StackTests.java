@@ -72,6 +72,7 @@ class StackTests {
         env.putIfAbsent("KAFKA_PORT", "49092");
         env.putIfAbsent("KAFKA_CONTROLLER_PORT", "49093");
         env.putIfAbsent("ZIPKIN_PORT", "49411");
+        env.putIfAbsent("REDIS_PORT", "46379");
         env.putIfAbsent("EUREKA_PORT", "48761");
         env.putIfAbsent("GATEWAY_PORT", "48080");
         env.putIfAbsent("USER_SERVICE_PORT", "48081");

@@ -14,4 +14,9 @@ class ProblemConfiguration {
     ProblemErrorWebExceptionHandler problemErrorWebExceptionHandler(JsonMapper json) {
         return new ProblemErrorWebExceptionHandler(json);
     }
+
+    @Bean
+    FilterRejectionProblemFilter filterRejectionProblemFilter(JsonMapper json) {
+        return new FilterRejectionProblemFilter(json);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
+import io.cloudshop.testsupport.TokenMatrix;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +125,35 @@ class OrderListingIntegrationTests {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void everyInvalidTokenIsRejected() {
+        TokenMatrix.assertEveryInvalidTokenIsRejected("http://localhost:" + port + "/api/v1/orders");
+    }
+
+    @Test
+    void sortOutsideTheWhitelistIsRejected() {
+        client.get()
+                .uri("/api/v1/orders?sort=customerId")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("sort");
+        client.get()
+                .uri("/api/v1/orders?sort=total,sideways")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        client.get()
+                .uri("/api/v1/orders?sort=total,asc")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.cloudshop.products.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshop.testsupport.TestInfrastructure;
+import io.cloudshop.testsupport.TokenMatrix;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +87,47 @@ class ProductCatalogIntegrationTests {
                 .isEqualTo(12.5)
                 .jsonPath("$.content[0].price.currency")
                 .isEqualTo("EUR");
+    }
+
+    @Test
+    void sortsByWhitelistedFieldsOnly() {
+        UUID first = insertProduct("SKU-1", false);
+        UUID second = insertProduct("SKU-2", false);
+        jdbc.sql("update products set name = 'Anvil' where id = ?")
+                .param(second)
+                .update();
+
+        client.get()
+                .uri("/api/v1/products?sort=name,asc")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.content[0].id")
+                .isEqualTo(second.toString())
+                .jsonPath("$.content[1].id")
+                .isEqualTo(first.toString());
+        client.get()
+                .uri("/api/v1/products?sort=name,desc")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.content[0].id")
+                .isEqualTo(first.toString());
+        client.get()
+                .uri("/api/v1/products?sort=stock")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("sort")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("must be one of createdAt, name, price, optionally ,asc or ,desc");
+    }
+
+    @Test
+    void everyInvalidTokenIsRejected() {
+        TokenMatrix.assertEveryInvalidTokenIsRejected("http://localhost:" + port + "/api/v1/products");
     }
 
     @Test

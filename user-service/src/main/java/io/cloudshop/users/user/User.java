@@ -88,6 +88,18 @@ public class User {
         return id;
     }
 
+    /** Increases with every committed change; the resource's entity tag. */
+    public long version() {
+        return version;
+    }
+
+    /** @throws io.cloudshop.common.problem.ApiException 412 when {@code expected} is given and is not the version */
+    void requireVersion(@org.jspecify.annotations.Nullable Long expected) {
+        if (expected != null && expected != version) {
+            throw io.cloudshop.common.web.ETags.preconditionFailed();
+        }
+    }
+
     public String email() {
         return email;
     }

@@ -77,17 +77,21 @@ public class UserAccounts {
         return users.findById(id).orElseThrow(UserNotFoundException::new);
     }
 
+    /** @param expectedVersion the version the caller read ({@code If-Match}), or null to change whatever is there */
     @Transactional
-    public User rename(UUID id, String name) {
+    public User rename(UUID id, String name, @Nullable Long expectedVersion) {
         User user = get(id);
+        user.requireVersion(expectedVersion);
         user.rename(name.strip());
         return user;
     }
 
-    /** Admin change of roles and enabled flag; either may be absent. */
+    /** Admin change of roles and enabled flag; either may be absent. {@code expectedVersion} as for renaming. */
     @Transactional
-    public User administer(UUID id, @Nullable Set<Role> roles, @Nullable Boolean enabled) {
+    public User administer(
+            UUID id, @Nullable Set<Role> roles, @Nullable Boolean enabled, @Nullable Long expectedVersion) {
         User user = get(id);
+        user.requireVersion(expectedVersion);
         if (roles != null) {
             user.grant(roles);
         }

@@ -1,5 +1,6 @@
 package io.cloudshop.orders.order.web;
 
+import io.cloudshop.common.web.SortWhitelist;
 import io.cloudshop.orders.order.Order;
 import io.cloudshop.orders.order.OrderStatus;
 import io.cloudshop.orders.order.Orders;
@@ -7,9 +8,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,6 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/orders")
 class OrderController {
 
+    /** The sort fields the listing accepts (API name to property); anything else is 400. */
+    private static final SortWhitelist SORTABLE =
+            SortWhitelist.of(Map.of("createdAt", "createdAt", "total", "totalAmount"), "id");
+
     private final Orders orders;
 
     OrderController(Orders orders) {
@@ -39,8 +44,9 @@ class OrderController {
     PagedModel<OrderView> list(
             @AuthenticationPrincipal Jwt caller,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "createdAt,desc") String sort) {
+        PageRequest request = PageRequest.of(page, size, SORTABLE.parse(sort));
         boolean admin = caller.getClaimAsStringList("roles") != null
                 && caller.getClaimAsStringList("roles").contains("ADMIN");
         var found = admin

@@ -1,14 +1,16 @@
 package io.cloudshop.products.product.web;
 
+import io.cloudshop.common.web.SortWhitelist;
 import io.cloudshop.products.product.Product;
 import io.cloudshop.products.product.Products;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -17,10 +19,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@SecurityRequirements // public: no bearer token in the OpenAPI document
 @RestController
 @Validated
 @RequestMapping("/api/v1/products")
 class ProductController {
+
+    /** The sort fields the listing accepts (API name to property); anything else is 400. */
+    private static final SortWhitelist SORTABLE =
+            SortWhitelist.of(Map.of("name", "name", "price", "priceAmount", "createdAt", "createdAt"), "id");
 
     private final Products products;
 
@@ -33,8 +40,9 @@ class ProductController {
     @Transactional(readOnly = true)
     PagedModel<ProductView> list(
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "createdAt,desc") String sort) {
+        PageRequest request = PageRequest.of(page, size, SORTABLE.parse(sort));
         return new PagedModel<>(products.findByDeletedFalse(request).map(ProductView::of));
     }
 

@@ -3,6 +3,7 @@ package io.cloudshop.users.auth.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cloudshop.users.auth.Sessions;
 import io.cloudshop.users.auth.SigningKeys;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public: tokens for credentials, token refresh, logout, and the public keys. */
+@SecurityRequirements // public: no bearer token in the OpenAPI document
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {

@@ -1,23 +1,22 @@
 package io.cloudshop.users.user.web;
 
-import io.cloudshop.common.problem.ApiException;
-import io.cloudshop.common.problem.Problems;
+import io.cloudshop.common.web.ETags;
+import io.cloudshop.common.web.SortWhitelist;
 import io.cloudshop.users.user.Role;
 import io.cloudshop.users.user.User;
 import io.cloudshop.users.user.UserAccounts;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     /** The sort fields the listing accepts, by API name. */
-    private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "email", "email");
+    private static final SortWhitelist SORTABLE =
+            SortWhitelist.of(Map.of("createdAt", "createdAt", "email", "email"), "id");
 
     private final UserAccounts accounts;
 
@@ -48,20 +49,28 @@ class UserController {
 
     /** Public: registration of a new customer. */
     @PostMapping
+    @SecurityRequirements
     ResponseEntity<UserRequests.UserView> register(@Valid @RequestBody UserRequests.Registration registration) {
         User user = accounts.register(registration.email(), registration.name(), registration.password());
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(UserRequests.UserView.of(user));
     }
 
+    /** With the version as {@code ETag}; a matching {@code If-None-Match} is answered 304 by Spring MVC. */
     @GetMapping("/me")
-    UserRequests.UserView me(@AuthenticationPrincipal Jwt token) {
-        return UserRequests.UserView.of(accounts.get(UUID.fromString(token.getSubject())));
+    ResponseEntity<UserRequests.UserView> me(@AuthenticationPrincipal Jwt token) {
+        return tagged(accounts.get(UUID.fromString(token.getSubject())));
     }
 
-    /** Only the name can be changed here; any other member is an unknown property and refused. */
+    /**
+     * Only the name can be changed here; any other member is an unknown property and refused. An {@code If-Match}
+     * naming an older version is 412 and changes nothing.
+     */
     @PatchMapping("/me")
-    UserRequests.UserView rename(@AuthenticationPrincipal Jwt token, @Valid @RequestBody UserRequests.Rename rename) {
-        return UserRequests.UserView.of(accounts.rename(UUID.fromString(token.getSubject()), rename.name()));
+    ResponseEntity<UserRequests.UserView> rename(
+            @AuthenticationPrincipal Jwt token,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody UserRequests.Rename rename) {
+        return tagged(accounts.rename(UUID.fromString(token.getSubject()), rename.name(), ETags.versionFrom(ifMatch)));
     }
 
     @GetMapping
@@ -72,39 +81,26 @@ class UserController {
             @RequestParam(defaultValue = "createdAt,desc") String sort,
             @RequestParam(required = false) @Nullable @Size(max = 320) String email,
             @RequestParam(required = false) @Nullable Role role) {
-        PageRequest request = PageRequest.of(page, size, sort(sort));
+        PageRequest request = PageRequest.of(page, size, SORTABLE.parse(sort));
         return new PagedModel<>(accounts.search(email, role, request).map(UserRequests.UserView::of));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    UserRequests.UserView get(@PathVariable UUID id) {
-        return UserRequests.UserView.of(accounts.get(id));
+    ResponseEntity<UserRequests.UserView> get(@PathVariable UUID id) {
+        return tagged(accounts.get(id));
     }
 
     @PatchMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    UserRequests.UserView administer(@PathVariable UUID id, @Valid @RequestBody UserRequests.Administration change) {
-        return UserRequests.UserView.of(accounts.administer(id, change.roles(), change.enabled()));
+    ResponseEntity<UserRequests.UserView> administer(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody UserRequests.Administration change) {
+        return tagged(accounts.administer(id, change.roles(), change.enabled(), ETags.versionFrom(ifMatch)));
     }
 
-    /** {@code field[,asc|desc]} with a whitelisted field; anything else is a 400 naming {@code sort}. */
-    static Sort sort(String sort) {
-        String[] parts = sort.split(",", -1);
-        String field = SORTABLE.get(parts[0].trim());
-        boolean validDirection = parts.length == 1
-                || (parts.length == 2
-                        && List.of("asc", "desc").contains(parts[1].trim().toLowerCase()));
-        if (field == null || !validDirection) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "VALIDATION_FAILED",
-                    "The request has invalid values.",
-                    List.of(new Problems.FieldError(
-                            "sort", "must be one of " + String.join(", ", SORTABLE.keySet()) + " with asc or desc")));
-        }
-        Sort.Direction direction =
-                parts.length == 2 && parts[1].trim().equalsIgnoreCase("asc") ? Sort.Direction.ASC : Sort.Direction.DESC;
-        return Sort.by(new Sort.Order(direction, field), Sort.Order.asc("id"));
+    private static ResponseEntity<UserRequests.UserView> tagged(User user) {
+        return ResponseEntity.ok().eTag(ETags.of(user.version())).body(UserRequests.UserView.of(user));
     }
 }

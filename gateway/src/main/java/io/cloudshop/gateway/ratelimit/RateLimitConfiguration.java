@@ -1,0 +1,81 @@
+package io.cloudshop.gateway.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.caffeine.CaffeineProxyManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import reactor.core.publisher.Mono;
+
+/**
+ * One limiter for every route ({@code default-filters} in application.yml). Buckets live in Redis when
+ * {@code cloudshop.rate-limit.redis-url} is set, shared by all replicas; otherwise in each instance's memory (bounded,
+ * least recently used first), so N replicas allow up to N times the configured rate.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
+class RateLimitConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
+
+    /** Route ids (application.yml) whose buckets use the login limits. */
+    static final String LOGIN_ROUTE = "user-service-login";
+
+    @Bean
+    @Primary
+    CallerRateLimiter rateLimiter(
+            RateLimitProperties properties, ObjectProvider<RedisBuckets> redis, MeterRegistry meters) {
+        CaffeineProxyManager<String> local = new CaffeineProxyManager<>(
+                Caffeine.newBuilder().maximumSize(properties.maxCallers()), Duration.ofMinutes(10));
+        RedisBuckets shared = redis.getIfAvailable();
+        if (shared != null) {
+            log.info(
+                    "Rate limits: buckets in Redis at {}, shared by all gateway instances; while Redis fails, counted"
+                            + " in this instance's memory",
+                    shared.location());
+        } else {
+            log.info("Rate limits: buckets in this instance's memory (no cloudshop.rate-limit.redis-url)");
+        }
+        return new CallerRateLimiter(properties, local.asAsync(), shared, meters);
+    }
+
+    @Bean
+    @ConditionalOnExpression("!'${cloudshop.rate-limit.redis-url:}'.isBlank()")
+    RedisBuckets redisBuckets(RateLimitProperties properties) {
+        return new RedisBuckets(java.util.Objects.requireNonNull(properties.redisUrl()), Clock.systemUTC());
+    }
+
+    /**
+     * The token's subject for authenticated requests, the client's address otherwise (never a header the client
+     * sets), prefixed by the bucket kind: the limiter keys buckets by this alone, not by route.
+     */
+    @Bean
+    @Primary
+    KeyResolver callerKeyResolver() {
+        return exchange -> {
+            Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+            String kind = route != null && route.getId().equals(LOGIN_ROUTE) ? "login:" : "api:";
+            return exchange.getPrincipal()
+                    .map(Principal::getName)
+                    .map(name -> kind + "user:" + name)
+                    .switchIfEmpty(Mono.fromSupplier(() -> {
+                        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+                        return kind + "ip:"
+                                + (remote != null ? remote.getAddress().getHostAddress() : "unknown");
+                    }));
+        };
+    }
+}
