@@ -96,6 +96,8 @@ class GatewayRoutingTests {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("PAYLOAD_TOO_LARGE")
+                .jsonPath("$.traceId")
+                .isNotEmpty()
                 .jsonPath("$.status")
                 .isEqualTo(413);
     }
@@ -143,7 +145,10 @@ class GatewayRoutingTests {
                 .jsonPath("$.code")
                 .isEqualTo("NOT_FOUND")
                 .jsonPath("$.instance")
-                .isEqualTo("/api/v1/nothing-here");
+                .isEqualTo("/api/v1/nothing-here")
+                .jsonPath("$.traceId")
+                .value(traceId -> org.assertj.core.api.Assertions.assertThat(traceId.toString())
+                        .matches("[0-9a-f]{32}"));
     }
 
     @Test

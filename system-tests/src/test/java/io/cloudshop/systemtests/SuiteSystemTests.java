@@ -267,7 +267,9 @@ class SuiteSystemTests {
         HttpResponse<String> response = get(gateway("/api/v1/users"), customer);
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("FORBIDDEN");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(problem.get("traceId").asString()).as("a trace id to quote").matches("[0-9a-f]{32}");
     }
 
     @Order(8)

@@ -65,6 +65,7 @@ class FilterRejectionProblemFilter implements WebFilter, Ordered {
                 } else {
                     return super.setComplete();
                 }
+                TraceIds.addTo(body, exchange);
                 getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
                 byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
                 return writeWith(Mono.just(bufferFactory().wrap(bytes)));

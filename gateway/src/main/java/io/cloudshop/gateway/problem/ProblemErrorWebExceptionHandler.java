@@ -58,6 +58,7 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         body.put("detail", problem.detail());
         body.put("instance", exchange.getRequest().getPath().value());
         body.put("code", problem.code());
+        TraceIds.addTo(body, exchange);
 
         response.setStatusCode(problem.status());
         if (ex instanceof ResponseStatusException rse) {

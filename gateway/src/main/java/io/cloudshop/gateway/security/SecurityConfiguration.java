@@ -2,6 +2,7 @@ package io.cloudshop.gateway.security;
 
 import io.cloudshop.common.security.ApiSecurityProperties;
 import io.cloudshop.common.security.ResourceServerAutoConfiguration;
+import io.cloudshop.gateway.problem.TraceIds;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -105,6 +106,7 @@ class SecurityConfiguration {
         body.put("detail", detail);
         body.put("instance", exchange.getRequest().getPath().value());
         body.put("code", code);
+        TraceIds.addTo(body, exchange);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer buffer =
