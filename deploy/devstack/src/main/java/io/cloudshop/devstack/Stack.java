@@ -496,6 +496,12 @@ public final class Stack implements AutoCloseable {
         env.put("DB_PASSWORD", secrets.get(Postgres.passwordKey(database)));
         env.put("EUREKA_URL", settings.eurekaUrl());
         env.put("JWT_JWK_SET_URI", jwkSetUri(settings));
+        if (service.name().equals("product-service")) {
+            // Loaded through the catalog's use cases, and only into a catalog that never held a product.
+            env.put(
+                    "CATALOG_DEMO_FILE",
+                    settings.root().resolve("deploy/devstack/demo-catalog.json").toString());
+        }
         if (service.name().equals("user-service")) {
             env.put("IDENTITY_SIGNING_KEY", keys.privateKeyPem());
             env.put("IDENTITY_KEY_ID", keys.keyId());

@@ -49,6 +49,44 @@ public class Product {
 
     protected Product() {}
 
+    /** A new, live product with its initial stock. */
+    public static Product create(String sku, String name, String description, String category, Money price, int stock) {
+        Product product = new Product();
+        product.id = UUID.randomUUID();
+        product.sku = sku;
+        product.stock = stock;
+        product.createdAt = Instant.now();
+        product.describe(name, description, category, price);
+        return product;
+    }
+
+    /** Replaces what a catalog admin edits; sku and stock have their own operations. */
+    void describe(String name, String description, String category, Money price) {
+        this.name = name;
+        this.description = description;
+        this.category = category;
+        this.priceAmount = price.amount();
+        this.priceCurrency = price.currency();
+    }
+
+    /** Hidden from listings from now on, but still resolvable by id (orders refer to it). */
+    void delete() {
+        this.deleted = true;
+    }
+
+    public boolean deleted() {
+        return deleted;
+    }
+
+    /** Increases with every committed change, stock changes included; the product's entity tag. */
+    public long version() {
+        return version;
+    }
+
+    public Money price() {
+        return new Money(priceAmount, priceCurrency);
+    }
+
     public UUID id() {
         return id;
     }

@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TokenMatrix;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
 
-/** The catalog endpoint answers from the products table that Flyway created on a real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+/** Public reads of the catalog: listing, filters, full-text search, sorting, paging and the batch read. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eureka.client.enabled=false", CatalogFixtures.PROPERTIES})
 @Import(TestInfrastructure.class)
 class ProductCatalogIntegrationTests {
 
@@ -26,33 +34,26 @@ class ProductCatalogIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    RestTestClient client;
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    CatalogFixtures catalog;
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
-                .build();
-        jdbc.sql("delete from products").update();
+        catalog = new CatalogFixtures(port, jdbc);
+        catalog.clear();
     }
 
     @AfterEach
     void tearDown() {
-        jdbc.sql("delete from products").update();
-    }
-
-    @Test
-    void migrationCreatesTheProductsTable() {
-        Integer applied = jdbc.sql("select count(*) from flyway_schema_history where version = '1' and success")
-                .query(Integer.class)
-                .single();
-
-        assertThat(applied).isEqualTo(1);
+        catalog.clear();
     }
 
     @Test
     void emptyCatalogIsAnEmptyPage() {
-        client.get()
+        catalog.anonymous
+                .get()
                 .uri("/api/v1/products")
                 .exchange()
                 .expectStatus()
@@ -69,51 +70,75 @@ class ProductCatalogIntegrationTests {
     }
 
     @Test
-    void listsLiveProductsFromTheTable() {
-        UUID live = insertProduct("SKU-1", false);
-        insertProduct("SKU-2", true);
+    void filtersByCategoryPriceAndStock() {
+        catalog.create("K-1", "Kettle", "Boils water.", "kitchen", "20.00", 5);
+        catalog.create("K-2", "Toaster", "Browns bread.", "kitchen", "45.00", 0);
+        catalog.create("O-1", "Tent", "Sleeps two.", "outdoor", "200.00", 2);
 
-        client.get()
-                .uri("/api/v1/products")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.page.totalElements")
-                .isEqualTo(1)
-                .jsonPath("$.content[0].id")
-                .isEqualTo(live.toString())
-                .jsonPath("$.content[0].price.amount")
-                .isEqualTo(12.5)
-                .jsonPath("$.content[0].price.currency")
-                .isEqualTo("EUR");
+        assertThat(skus("/api/v1/products?category=kitchen")).containsExactlyInAnyOrder("K-1", "K-2");
+        assertThat(skus("/api/v1/products?minPrice=30&maxPrice=200")).containsExactlyInAnyOrder("K-2", "O-1");
+        assertThat(skus("/api/v1/products?inStock=true")).containsExactlyInAnyOrder("K-1", "O-1");
+        assertThat(skus("/api/v1/products?inStock=false")).containsExactly("K-2");
+        assertThat(skus("/api/v1/products?category=kitchen&inStock=true&currency=EUR"))
+                .containsExactly("K-1");
+        assertThat(skus("/api/v1/products?currency=USD")).isEmpty();
     }
 
     @Test
-    void sortsByWhitelistedFieldsOnly() {
-        UUID first = insertProduct("SKU-1", false);
-        UUID second = insertProduct("SKU-2", false);
-        jdbc.sql("update products set name = 'Anvil' where id = ?")
-                .param(second)
-                .update();
+    void searchMatchesStemmedWordsAndRanksNameAboveDescription() {
+        catalog.create("K-1", "Kettle", "Boils water fast.", "kitchen", "20.00", 5);
+        catalog.create("K-2", "Teapot", "Pairs well with any kettle.", "kitchen", "25.00", 5);
+        catalog.create("K-3", "Toaster", "Browns bread.", "kitchen", "45.00", 5);
 
-        client.get()
-                .uri("/api/v1/products?sort=name,asc")
+        assertThat(skus("/api/v1/products?q=kettles")).containsExactly("K-1", "K-2");
+        assertThat(skus("/api/v1/products?q=kettle -teapot")).containsExactly("K-1");
+        assertThat(skus("/api/v1/products?q=\"browns bread\"")).containsExactly("K-3");
+        assertThat(skus("/api/v1/products?q=kettle&sort=price,desc")).containsExactly("K-2", "K-1");
+    }
+
+    /** Anything a user may type is a search, never SQL or tsquery syntax: no 500, no injection, no error. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "'; drop table products; --",
+                "kettle & | ! ( ) :* <->",
+                "!!!",
+                "\\\\",
+                "' or 1=1 --",
+                "the",
+                "\"unbalanced",
+                "ünïcödé 🚀"
+            })
+    void searchStringsWithSyntaxCharactersAreJustSearches(String q) {
+        catalog.create("K-1", "Kettle", "Boils water.", "kitchen", "20.00", 5);
+
+        catalog.anonymous
+                .get()
+                .uri(builder ->
+                        builder.path("/api/v1/products").queryParam("q", "{q}").build(q))
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody()
-                .jsonPath("$.content[0].id")
-                .isEqualTo(second.toString())
-                .jsonPath("$.content[1].id")
-                .isEqualTo(first.toString());
-        client.get()
-                .uri("/api/v1/products?sort=name,desc")
-                .exchange()
-                .expectBody()
-                .jsonPath("$.content[0].id")
-                .isEqualTo(first.toString());
-        client.get()
+                .jsonPath("$.page")
+                .exists();
+        assertThat(jdbc.sql("select count(*) from products")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void sortsByWhitelistedFieldsOnlyAndPagesStably() {
+        catalog.create("A-1", "Bravo", "", "kitchen", "3.00", 1);
+        catalog.create("A-2", "Alpha", "", "kitchen", "2.00", 1);
+        catalog.create("A-3", "Charlie", "", "kitchen", "1.00", 1);
+
+        assertThat(skus("/api/v1/products?sort=name,asc")).containsExactly("A-2", "A-1", "A-3");
+        assertThat(skus("/api/v1/products?sort=price")).containsExactly("A-3", "A-2", "A-1");
+        assertThat(skus("/api/v1/products?sort=price&size=2&page=1")).containsExactly("A-1");
+        catalog.anonymous
+                .get()
                 .uri("/api/v1/products?sort=stock")
                 .exchange()
                 .expectStatus()
@@ -126,27 +151,95 @@ class ProductCatalogIntegrationTests {
     }
 
     @Test
+    void badFiltersAreRejected() {
+        for (String query : List.of(
+                "minPrice=-1", "minPrice=10&maxPrice=5", "currency=euro", "size=1000", "page=-1", "inStock=maybe")) {
+            catalog.anonymous
+                    .get()
+                    .uri("/api/v1/products?" + query)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("VALIDATION_FAILED");
+        }
+    }
+
+    /** The batch read other services use: current price and availability of many products in one statement. */
+    @Test
+    void batchReadReturnsTheNamedProductsInOneStatement() {
+        UUID kettle = catalog.create("K-1", "Kettle", "", "kitchen", "20.00", 5);
+        UUID toaster = catalog.create("K-2", "Toaster", "", "kitchen", "45.00", 0);
+        UUID gone = catalog.create("K-3", "Teapot", "", "kitchen", "25.00", 5);
+        catalog.admin
+                .delete()
+                .uri("/api/v1/products/{id}", gone)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        Statistics statistics =
+                entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+
+        JsonNode page = get("/api/v1/products?ids=" + gone + "," + kettle + "," + toaster + "," + UUID.randomUUID());
+
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
+        assertThat(page.get("content").size()).isEqualTo(3);
+        assertThat(page.at("/content/0/id").asString()).isEqualTo(gone.toString());
+        assertThat(page.at("/content/0/available").asBoolean()).isFalse();
+        assertThat(page.at("/content/0/deleted").asBoolean()).isTrue();
+        assertThat(page.at("/content/1/price/amount").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(page.at("/content/1/available").asBoolean()).isTrue();
+        assertThat(page.at("/content/2/available").asBoolean()).isFalse();
+    }
+
+    @Test
+    void listingTakesTwoStatementsWhateverThePageSize() {
+        for (int i = 0; i < 30; i++) {
+            catalog.create("N-" + i);
+        }
+        Statistics statistics =
+                entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+
+        assertThat(get("/api/v1/products?size=30&q=kettle").get("content").size())
+                .isEqualTo(30);
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(2);
+    }
+
+    @Test
+    void batchReadIsCapped() {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            ids.append(i == 0 ? "" : ",").append(UUID.randomUUID());
+        }
+        catalog.anonymous
+                .get()
+                .uri("/api/v1/products?ids=" + ids)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("ids");
+        catalog.anonymous
+                .get()
+                .uri("/api/v1/products?ids=not-a-uuid")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+    }
+
+    @Test
     void everyInvalidTokenIsRejected() {
         TokenMatrix.assertEveryInvalidTokenIsRejected("http://localhost:" + port + "/api/v1/products");
     }
 
     @Test
-    void oversizedPageIsRejected() {
-        client.get()
-                .uri("/api/v1/products?size=1000")
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("size");
-    }
-
-    @Test
     void readinessIncludesTheDatabase() {
-        client.get()
+        catalog.anonymous
+                .get()
                 .uri("/actuator/health/readiness")
                 .exchange()
                 .expectStatus()
@@ -156,12 +249,22 @@ class ProductCatalogIntegrationTests {
                 .isEqualTo("UP");
     }
 
-    private UUID insertProduct(String sku, boolean deleted) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into products (id, sku, name, category, price_amount, price_currency, stock, deleted)
-                        values (?, ?, 'Kettle', 'kitchen', 12.50, 'EUR', 3, ?)
-                        """).params(id, sku, deleted).update();
-        return id;
+    private JsonNode get(String uri) {
+        byte[] body = catalog.anonymous
+                .get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return CatalogFixtures.json.readTree(body);
+    }
+
+    private List<String> skus(String uri) {
+        List<String> skus = new java.util.ArrayList<>();
+        get(uri).get("content").forEach(product -> skus.add(product.get("sku").asString()));
+        return skus;
     }
 }

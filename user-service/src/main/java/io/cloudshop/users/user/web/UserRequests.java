@@ -1,5 +1,6 @@
 package io.cloudshop.users.user.web;
 
+import io.cloudshop.common.web.CleanText;
 import io.cloudshop.users.user.Role;
 import io.cloudshop.users.user.User;
 import jakarta.validation.constraints.Email;
@@ -15,11 +16,8 @@ import org.jspecify.annotations.Nullable;
 /** Request and response bodies of the user API. Unknown JSON members are rejected (see common). */
 final class UserRequests {
 
-    /**
-     * Text a person typed: no control characters, no unpaired surrogates, no bidirectional overrides (which can make a
-     * name display as something else). Emoji and every script are fine.
-     */
-    static final String CLEAN_TEXT = "[^\\p{Cc}\\p{Cs}\\u202A-\\u202E\\u2066-\\u2069]*";
+    /** Text a person typed (see {@link CleanText}). */
+    static final String CLEAN_TEXT = CleanText.SINGLE_LINE;
 
     private UserRequests() {}
 

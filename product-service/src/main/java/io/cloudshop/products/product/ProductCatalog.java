@@ -1,0 +1,146 @@
+package io.cloudshop.products.product;
+
+import io.cloudshop.common.problem.ApiException;
+import io.cloudshop.common.web.ETags;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The catalog's use cases. Single-product reads go through the {@value #CACHE} cache; every change to a product
+ * evicts its entry once the change has committed, so a reader never re-caches the state being replaced.
+ *
+ * <p>Changes take the version the client read ({@code If-Match}); it is compared inside the transaction, and JPA's
+ * {@code @Version} check at flush catches a writer that committed in between: either way the late writer gets 412
+ * and nothing of its change is written.
+ */
+@Service
+public class ProductCatalog {
+
+    public static final String CACHE = "products";
+
+    private final Products products;
+    private final EntityManager entityManager;
+    private final Cache cache;
+
+    ProductCatalog(Products products, EntityManager entityManager, CacheManager caches) {
+        this.products = products;
+        this.entityManager = entityManager;
+        this.cache = java.util.Objects.requireNonNull(caches.getCache(CACHE), "cache " + CACHE);
+    }
+
+    /** Live or soft-deleted (existing orders still refer to deleted products). */
+    public CatalogProduct get(UUID id) {
+        CatalogProduct cached = cache.get(id, CatalogProduct.class);
+        if (cached != null) {
+            return cached;
+        }
+        CatalogProduct loaded = products.findById(id).map(CatalogProduct::of).orElseThrow(ProductCatalog::notFound);
+        cache.put(id, loaded);
+        return loaded;
+    }
+
+    /** The products with these ids that exist, live or deleted, in one query (uncached: always current). */
+    @Transactional(readOnly = true)
+    public List<CatalogProduct> getAll(Collection<UUID> ids) {
+        return products.findByIdIn(ids).stream().map(CatalogProduct::of).toList();
+    }
+
+    /** @throws ApiException 409 {@code SKU_TAKEN} */
+    @Transactional
+    public CatalogProduct create(String sku, String name, String description, String category, Money price, int stock) {
+        if (products.existsBySku(sku)) {
+            throw skuTaken();
+        }
+        try {
+            Product product = products.save(Product.create(sku, name, description, category, price, stock));
+            entityManager.flush();
+            return CatalogProduct.of(product);
+        } catch (DataIntegrityViolationException ex) {
+            throw skuTaken(); // another request took the sku between the check and the insert
+        }
+    }
+
+    /** Changes name, description, category and price; a null member stays as it is (PUT passes all four). */
+    @Transactional
+    public CatalogProduct change(
+            UUID id,
+            long expectedVersion,
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable String category,
+            @Nullable Money price) {
+        Product product = load(id, expectedVersion);
+        product.describe(
+                name != null ? name : product.name(),
+                description != null ? description : product.description(),
+                category != null ? category : product.category(),
+                price != null ? price : product.price());
+        return CatalogProduct.of(flushed(product));
+    }
+
+    /** Soft delete; deleting a deleted product changes nothing. */
+    @Transactional
+    public void delete(UUID id, @Nullable Long expectedVersion) {
+        Product product = products.findById(id).orElseThrow(ProductCatalog::notFound);
+        if (product.deleted()) {
+            return;
+        }
+        if (expectedVersion != null && product.version() != expectedVersion) {
+            throw ETags.preconditionFailed();
+        }
+        product.delete();
+        flushed(product);
+    }
+
+    /** For changes made outside this class (inventory): drops the cached product once the transaction commits. */
+    public void evictAfterCommit(UUID id) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.evict(id);
+                }
+            });
+        } else {
+            cache.evict(id);
+        }
+    }
+
+    private Product load(UUID id, long expectedVersion) {
+        Product product = products.findById(id).orElseThrow(ProductCatalog::notFound);
+        if (product.version() != expectedVersion) {
+            throw ETags.preconditionFailed();
+        }
+        return product;
+    }
+
+    private Product flushed(Product product) {
+        try {
+            entityManager.flush();
+        } catch (OptimisticLockException ex) {
+            throw ETags.preconditionFailed();
+        }
+        evictAfterCommit(product.id());
+        return product;
+    }
+
+    static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No product has this id.");
+    }
+
+    private static ApiException skuTaken() {
+        return new ApiException(HttpStatus.CONFLICT, "SKU_TAKEN", "Another product already has this sku.");
+    }
+}
