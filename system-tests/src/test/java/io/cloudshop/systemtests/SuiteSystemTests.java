@@ -6,13 +6,14 @@ import io.cloudshop.devstack.Console;
 import io.cloudshop.devstack.Settings;
 import io.cloudshop.devstack.Stack;
 import io.cloudshop.testsupport.TestTokens;
+import io.cloudshop.testsupport.TokenForge;
+import io.cloudshop.testsupport.TokenMatrix;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -233,26 +234,83 @@ class SuiteSystemTests {
     }
 
     @Order(6)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"none", "garbage", "alg-none", "unknown-kid", "tampered"})
-    void badTokensAreRejectedAtTheGateway(String kind) throws Exception {
-        UUID someone = UUID.randomUUID();
-        String token = switch (kind) {
-            case "none" -> null;
-            case "garbage" -> "not.a.jwt";
-            case "alg-none" -> TestTokens.algNone(someone);
-            case "unknown-kid" -> TestTokens.unknownKid(someone);
-            case "tampered" -> tamper(adminToken);
-            default -> throw new IllegalArgumentException(kind);
-        };
-
-        HttpResponse<String> response = get(gateway("/api/v1/orders"), token);
+    @Test
+    void withoutATokenTheGatewayChallenges() throws Exception {
+        HttpResponse<String> response = get(gateway("/api/v1/orders"), null);
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-        assertThat(json.readTree(response.body()).get("code").asString())
-                .isEqualTo(kind.equals("none") ? "UNAUTHORIZED" : "INVALID_TOKEN");
+        assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("UNAUTHORIZED");
+    }
+
+    /**
+     * The whole matrix (expired, not yet valid, wrong issuer, wrong audience, no expiry, tampered, alg none, HS256 with
+     * the public key, unknown kid, garbage), forged with the devstack's real signing key, so each token fails for the
+     * reason it names and not merely for an unknown signature.
+     */
+    @Order(6)
+    @Test
+    void everyBadTokenIsRejectedAtTheGateway() throws Exception {
+        TokenForge forge = devstackForge();
+        assertThat(get(gateway("/api/v1/orders"), forge.customer(UUID.randomUUID()))
+                        .statusCode())
+                .as("a well-formed token from the devstack's key is accepted")
+                .isEqualTo(200);
+
+        TokenMatrix.assertEveryInvalidTokenIsRejected(gateway("/api/v1/orders"), forge.invalid(UUID.randomUUID()));
+    }
+
+    /** Never trust the network: a request that bypasses the gateway meets the same checks in the service. */
+    @Order(6)
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"user-service", "product-service", "order-service", "payment-service"})
+    void everyBadTokenIsRejectedByEveryServiceToo(String service) throws Exception {
+        String url = switch (service) {
+            case "user-service" -> "http://localhost:" + settings.userServicePort() + "/api/v1/users/me";
+            case "product-service" ->
+                "http://localhost:" + settings.productServicePort() + "/api/v1/products/" + UUID.randomUUID()
+                        + "/inventory";
+            case "order-service" -> "http://localhost:" + settings.orderServicePort() + "/api/v1/orders";
+            default -> "http://localhost:" + settings.paymentServicePort() + "/api/v1/payments";
+        };
+
+        TokenMatrix.assertEveryInvalidTokenIsRejected(url, devstackForge().invalid(UUID.randomUUID()));
+    }
+
+    @Order(6)
+    @Test
+    void aCustomerCannotSeeAnotherCustomersOrder() throws Exception {
+        String alice = registerAndLogin("Alice");
+        String bob = registerAndLogin("Bob");
+        UUID aliceId = UUID.fromString(
+                json.readTree(get(gateway("/api/v1/users/me"), alice).body())
+                        .get("id")
+                        .asString());
+        UUID order = UUID.randomUUID();
+        // Orders are placed through the saga (a later capability); until then the row is the fixture.
+        try (var orders = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + settings.postgresPort() + "/orders",
+                        "order_service",
+                        secrets().getProperty("postgres.order_service.password"));
+                var insert = orders.prepareStatement("insert into orders (id, customer_id, status, total_amount,"
+                        + " currency) values (?, ?, 'PENDING', 25.00, 'EUR')")) {
+            insert.setObject(1, order);
+            insert.setObject(2, aliceId);
+            insert.executeUpdate();
+        }
+
+        assertThat(get(gateway("/api/v1/orders/" + order), alice).statusCode()).isEqualTo(200);
+        HttpResponse<String> foreign = get(gateway("/api/v1/orders/" + order), bob);
+        HttpResponse<String> missing = get(gateway("/api/v1/orders/" + UUID.randomUUID()), bob);
+
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        JsonNode foreignProblem = json.readTree(foreign.body());
+        JsonNode missingProblem = json.readTree(missing.body());
+        assertThat(foreignProblem.get("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(foreignProblem.get("detail")).isEqualTo(missingProblem.get("detail"));
+        assertThat(foreignProblem.get("title")).isEqualTo(missingProblem.get("title"));
     }
 
     @Order(7)
@@ -289,16 +347,34 @@ class SuiteSystemTests {
 
     static final String PASSWORD = "correct horse battery staple";
 
-    /** The admin's token with its payload swapped for one claiming another subject: the signature no longer fits. */
-    private static String tamper(String token) {
-        String[] parts = token.split("\\.");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replaceFirst("\"sub\":\"[^\"]+\"", "\"sub\":\"" + UUID.randomUUID() + "\"");
-        return parts[0] + "."
-                + java.util.Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-                + "." + parts[2];
+    /** Tokens signed with the key the devstack generated for user-service, under the {@code kid} its JWK Set names. */
+    private static TokenForge devstackForge() throws IOException, InterruptedException {
+        TokenForge unnamed = TokenForge.fromPem(
+                Files.readString(settings.home().resolve("jwt-signing-key.pem")),
+                "unnamed",
+                TestTokens.ISSUER,
+                TestTokens.AUDIENCE);
+        String modulus = unnamed.publicKey().getModulus().toString();
+        for (JsonNode key :
+                json.readTree(get(gateway("/api/v1/auth/jwks")).body()).get("keys")) {
+            if (key.get("n").asString().equals(modulus)) {
+                return TokenForge.fromPem(
+                        Files.readString(settings.home().resolve("jwt-signing-key.pem")),
+                        key.get("kid").asString(),
+                        TestTokens.ISSUER,
+                        TestTokens.AUDIENCE);
+            }
+        }
+        throw new AssertionError("The JWK Set does not publish the devstack's key");
+    }
+
+    private static String registerAndLogin(String name) throws IOException, InterruptedException {
+        String email = "sys-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> registered = post(
+                gateway("/api/v1/users"),
+                "{\"email\": \"%s\", \"password\": \"%s\", \"name\": \"%s\"}".formatted(email, PASSWORD, name));
+        assertThat(registered.statusCode()).as("registration of " + email).isEqualTo(201);
+        return login(email, PASSWORD).get("access_token").asString();
     }
 
     private static Properties secrets() throws IOException {

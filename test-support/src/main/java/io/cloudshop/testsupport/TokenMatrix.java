@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The token half of a service's security matrix, run against one of its endpoints over real HTTP. */
@@ -20,13 +21,24 @@ public final class TokenMatrix {
 
     /**
      * Sends {@code GET url} once with each of {@link TestTokens#invalid}'s tokens and fails, naming every case, unless
-     * each was answered 401 with a problem whose {@code code} is {@code INVALID_TOKEN}.
+     * each was answered 401 with a {@code WWW-Authenticate: Bearer} challenge and a problem whose {@code code} is {@code INVALID_TOKEN}.
      */
     public static void assertEveryInvalidTokenIsRejected(String url) {
+        assertEveryInvalidTokenIsRejected(url, TestTokens.invalid(UUID.randomUUID()));
+    }
+
+    /** As above, with the bad tokens of another key's forge ({@link TokenForge#invalid}). */
+    public static void assertEveryInvalidTokenIsRejected(String url, Map<String, String> tokens) {
         List<String> failures = new ArrayList<>();
-        TestTokens.invalid(UUID.randomUUID()).forEach((kind, token) -> {
+        tokens.forEach((kind, token) -> {
             HttpResponse<String> response = get(url, token);
-            if (response.statusCode() != 401 || !response.body().contains("\"code\":\"INVALID_TOKEN\"")) {
+            boolean challenged = response.headers()
+                    .firstValue("WWW-Authenticate")
+                    .filter(value -> value.startsWith("Bearer"))
+                    .isPresent();
+            if (response.statusCode() != 401
+                    || !challenged
+                    || !response.body().contains("\"code\":\"INVALID_TOKEN\"")) {
                 failures.add(kind + ": " + response.statusCode() + " " + response.body());
             }
         });

@@ -1,5 +1,6 @@
 package io.cloudshop.orders.order;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -7,6 +8,8 @@ import org.springframework.data.repository.Repository;
 
 /** All orders. */
 public interface Orders extends Repository<Order, UUID> {
+
+    Optional<Order> findById(UUID id);
 
     Page<Order> findAllBy(Pageable pageable);
 

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -110,6 +111,56 @@ class OrderListingIntegrationTests {
                 .isEqualTo(1)
                 .jsonPath("$.content[0].id")
                 .isEqualTo(mine.toString());
+    }
+
+    @Test
+    void anotherCustomersOneAnswersExactlyLikeAMissingOne() {
+        UUID alice = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+        UUID bob = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+        UUID alices = insertRow(alice.toString());
+        RestTestClient anonymous = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
+
+        anonymous
+                .get()
+                .uri("/api/v1/orders/{id}", alices)
+                .header("Authorization", "Bearer " + TestTokens.customer(alice))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(alices.toString());
+        client.get()
+                .uri("/api/v1/orders/{id}", alices)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        ProblemDetail foreign = anonymous
+                .get()
+                .uri("/api/v1/orders/{id}", alices)
+                .header("Authorization", "Bearer " + TestTokens.customer(bob))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .returnResult(ProblemDetail.class)
+                .getResponseBody();
+        ProblemDetail missing = anonymous
+                .get()
+                .uri("/api/v1/orders/{id}", UUID.randomUUID())
+                .header("Authorization", "Bearer " + TestTokens.customer(bob))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .returnResult(ProblemDetail.class)
+                .getResponseBody();
+
+        assertThat(foreign.getProperties()).containsEntry("code", "NOT_FOUND");
+        assertThat(foreign.getDetail()).isEqualTo(missing.getDetail());
+        assertThat(foreign.getTitle()).isEqualTo(missing.getTitle());
+        assertThat(foreign.getType()).isEqualTo(missing.getType());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cloudshop.payments.payment;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -7,6 +8,8 @@ import org.springframework.data.repository.Repository;
 
 /** All payments. */
 public interface Payments extends Repository<Payment, UUID> {
+
+    Optional<Payment> findById(UUID id);
 
     Page<Payment> findAllBy(Pageable pageable);
 

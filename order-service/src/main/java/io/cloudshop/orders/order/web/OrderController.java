@@ -1,5 +1,7 @@
 package io.cloudshop.orders.order.web;
 
+import io.cloudshop.common.problem.ApiException;
+import io.cloudshop.common.security.Caller;
 import io.cloudshop.common.web.SortWhitelist;
 import io.cloudshop.orders.order.Order;
 import io.cloudshop.orders.order.OrderStatus;
@@ -12,11 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,12 +51,20 @@ class OrderController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "createdAt,desc") String sort) {
         PageRequest request = PageRequest.of(page, size, SORTABLE.parse(sort));
-        boolean admin = caller.getClaimAsStringList("roles") != null
-                && caller.getClaimAsStringList("roles").contains("ADMIN");
-        var found = admin
-                ? orders.findAllBy(request)
-                : orders.findByCustomerId(UUID.fromString(caller.getSubject()), request);
+        Caller who = Caller.of(caller);
+        var found = who.admin() ? orders.findAllBy(request) : orders.findByCustomerId(who.id(), request);
         return new PagedModel<>(found.map(OrderView::of));
+    }
+
+    /** One order: the caller's own, or any for an admin. Another customer's answers 404 exactly like a missing one. */
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    OrderView get(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
+        Caller who = Caller.of(caller);
+        return orders.findById(id)
+                .filter(order -> who.owns(order.customerId()))
+                .map(OrderView::of)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No order has this id."));
     }
 
     record Money(BigDecimal amount, String currency) {}
