@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
@@ -19,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The catalog's use cases. Single-product reads go through the {@value #CACHE} cache; every change to a product
- * evicts its entry once the change has committed, so a reader never re-caches the state being replaced.
+ * evicts its entry once the change has committed (see {@link #get} for why a concurrent read cannot undo that).
  *
  * <p>Changes take the version the client read ({@code If-Match}); it is compared inside the transaction, and JPA's
  * {@code @Version} check at flush catches a writer that committed in between: either way the late writer gets 412
@@ -37,18 +38,26 @@ public class ProductCatalog {
     ProductCatalog(Products products, EntityManager entityManager, CacheManager caches) {
         this.products = products;
         this.entityManager = entityManager;
-        this.cache = java.util.Objects.requireNonNull(caches.getCache(CACHE), "cache " + CACHE);
+        this.cache = Objects.requireNonNull(caches.getCache(CACHE), "cache " + CACHE);
     }
 
-    /** Live or soft-deleted (existing orders still refer to deleted products). */
+    /**
+     * Live or soft-deleted (existing orders still refer to deleted products).
+     *
+     * <p>Loads through the cache's atomic get-or-compute rather than get-then-put: Caffeine makes an eviction of the
+     * same key wait for a load in flight, so a read that began before a change committed cannot put the old state
+     * back after the change's eviction.
+     */
     public CatalogProduct get(UUID id) {
-        CatalogProduct cached = cache.get(id, CatalogProduct.class);
-        if (cached != null) {
-            return cached;
+        try {
+            return Objects.requireNonNull(cache.get(
+                    id, () -> products.findById(id).map(CatalogProduct::of).orElseThrow(ProductCatalog::notFound)));
+        } catch (Cache.ValueRetrievalException ex) {
+            if (ex.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw ex;
         }
-        CatalogProduct loaded = products.findById(id).map(CatalogProduct::of).orElseThrow(ProductCatalog::notFound);
-        cache.put(id, loaded);
-        return loaded;
     }
 
     /** The products with these ids that exist, live or deleted, in one query (uncached: always current). */
