@@ -1,20 +1,31 @@
 package io.cloudshop.orders.order;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
-/** A customer's order with its total and saga status. */
+/**
+ * A customer's order: its lines with the prices agreed when it was placed, its total and where it is in the saga. State
+ * changes register the event that announces them; the repository's {@code save} hands them to the outbox in the same
+ * transaction.
+ */
 @Entity
 @Table(name = "orders")
-public class Order {
+public class Order extends AbstractAggregateRoot<Order> {
 
     @Id
     private UUID id;
@@ -35,10 +46,40 @@ public class Order {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @ElementCollection
+    @CollectionTable(name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "line_no")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    /** Null until first saved, which tells Spring Data the order is new (no merge, no extra select). */
     @Version
-    private long version;
+    private Long version;
 
     protected Order() {}
+
+    /**
+     * A new PENDING order of {@code lines} (at least one, each product once, all prices in {@code currency}) and its
+     * {@link OrderPlaced} event.
+     */
+    public static Order place(UUID customerId, List<OrderLine> lines, String currency) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("An order needs at least one line");
+        }
+        Order order = new Order();
+        order.id = UUID.randomUUID();
+        order.customerId = customerId;
+        order.status = OrderStatus.PENDING;
+        order.currency = currency;
+        order.lines = new ArrayList<>(lines);
+        order.totalAmount = lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        order.createdAt = Instant.now();
+        order.registerEvent(OrderPlaced.of(order));
+        return order;
+    }
+
+    public List<OrderLine> lines() {
+        return List.copyOf(lines);
+    }
 
     public UUID id() {
         return id;

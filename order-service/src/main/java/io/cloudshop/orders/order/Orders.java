@@ -14,4 +14,8 @@ public interface Orders extends Repository<Order, UUID> {
     Page<Order> findAllBy(Pageable pageable);
 
     Page<Order> findByCustomerId(UUID customerId, Pageable pageable);
+
+    Order save(Order order);
+
+    Order saveAndFlush(Order order);
 }

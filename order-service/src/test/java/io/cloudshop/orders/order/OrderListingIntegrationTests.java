@@ -36,12 +36,12 @@ class OrderListingIntegrationTests {
                 .baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TestTokens.admin(UUID.randomUUID()))
                 .build();
-        jdbc.sql("delete from orders").update();
+        OrderFixtures.clear(jdbc);
     }
 
     @AfterEach
     void tearDown() {
-        jdbc.sql("delete from orders").update();
+        OrderFixtures.clear(jdbc);
     }
 
     @Test

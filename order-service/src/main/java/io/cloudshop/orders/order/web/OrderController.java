@@ -1,26 +1,37 @@
 package io.cloudshop.orders.order.web;
 
 import io.cloudshop.common.problem.ApiException;
+import io.cloudshop.common.problem.Problems;
 import io.cloudshop.common.security.Caller;
 import io.cloudshop.common.web.SortWhitelist;
-import io.cloudshop.orders.order.Order;
-import io.cloudshop.orders.order.OrderStatus;
+import io.cloudshop.orders.order.OrderPlacement;
 import io.cloudshop.orders.order.Orders;
+import io.cloudshop.orders.order.web.OrderRequests.NewOrder;
+import io.cloudshop.orders.order.web.OrderRequests.OrderDetails;
+import io.cloudshop.orders.order.web.OrderRequests.OrderView;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.math.BigDecimal;
-import java.time.Instant;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,10 +45,45 @@ class OrderController {
     private static final SortWhitelist SORTABLE =
             SortWhitelist.of(Map.of("createdAt", "createdAt", "total", "totalAmount"), "id");
 
-    private final Orders orders;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    OrderController(Orders orders) {
+    private final Orders orders;
+    private final OrderPlacement placement;
+
+    OrderController(Orders orders, OrderPlacement placement) {
         this.orders = orders;
+        this.placement = placement;
+    }
+
+    /**
+     * Places an order for the caller. 201 with the PENDING order; the saga then confirms, rejects or cancels it.
+     * Repeating the request with the same {@code Idempotency-Key} and body answers the same order again (with
+     * {@code Idempotent-Replayed: true}) and creates nothing.
+     */
+    @PostMapping
+    ResponseEntity<OrderDetails> place(
+            @AuthenticationPrincipal Jwt caller,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+            @Valid @RequestBody NewOrder order) {
+        String key = validKey(idempotencyKey);
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < order.items().size(); i++) {
+            if (!seen.add(order.items().get(i).productId())) {
+                throw invalid("items[" + i + "].productId", "the product is already on the order; raise its quantity");
+            }
+        }
+        OrderPlacement.Placement placed = placement.place(
+                Caller.of(caller).id(),
+                key,
+                order.items().stream()
+                        .map(item -> new OrderPlacement.RequestedLine(item.productId(), item.quantity()))
+                        .toList());
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(
+                URI.create("/api/v1/orders/" + placed.order().id()));
+        if (placed.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(OrderDetails.of(placed.order()));
     }
 
     /**
@@ -59,25 +105,30 @@ class OrderController {
     /** One order: the caller's own, or any for an admin. Another customer's answers 404 exactly like a missing one. */
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
-    OrderView get(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
+    OrderDetails get(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
         Caller who = Caller.of(caller);
         return orders.findById(id)
                 .filter(order -> who.owns(order.customerId()))
-                .map(OrderView::of)
+                .map(OrderDetails::of)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No order has this id."));
     }
 
-    record Money(BigDecimal amount, String currency) {}
-
-    record OrderView(UUID id, UUID customerId, OrderStatus status, Money total, Instant createdAt) {
-
-        static OrderView of(Order order) {
-            return new OrderView(
-                    order.id(),
-                    order.customerId(),
-                    order.status(),
-                    new Money(order.totalAmount(), order.currency()),
-                    order.createdAt());
+    /** 1-100 visible ASCII characters (a UUID is the usual choice). */
+    private static String validKey(@Nullable String key) {
+        if (key == null || key.isEmpty()) {
+            throw invalid(IDEMPOTENCY_KEY, "is required: a unique value per order, e.g. a UUID, reused on retries");
         }
+        if (!key.matches("[\\x21-\\x7E]{1,100}")) {
+            throw invalid(IDEMPOTENCY_KEY, "must be 1-100 visible ASCII characters");
+        }
+        return key;
+    }
+
+    private static ApiException invalid(String field, String message) {
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED",
+                "The request has invalid values.",
+                List.of(new Problems.FieldError(field, message)));
     }
 }

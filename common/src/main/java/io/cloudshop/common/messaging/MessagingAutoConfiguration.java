@@ -1,0 +1,91 @@
+package io.cloudshop.common.messaging;
+
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Consumer-side messaging defaults for every service with Kafka: retries with backoff, then the service's own
+ * dead-letter topic, and an idempotency ledger of processed events.
+ *
+ * <ul>
+ *   <li>A record whose listener keeps failing is retried {@code cloudshop.messaging.retry.*} times with exponential
+ *       backoff, then published to {@code <topic>.<spring.application.name>.DLT} with spring-kafka's error headers
+ *       ({@code kafka_dlt-exception-*}, original topic, partition and offset), and the partition moves on. A
+ *       {@link MalformedEventException} is not retried: it cannot get better.
+ *   <li>Dead letters keep the original bytes: they are sent through their own {@code byte[]} template, not the JSON
+ *       serializer the outbox uses, so a replay republishes exactly what arrived.
+ *   <li>{@link ProcessedEvents} records handled event ids in the handler's own transaction.
+ * </ul>
+ *
+ * <p>Consumers read keys as strings and values as {@code byte[]} and parse them with their own tolerant types.
+ */
+@AutoConfiguration(
+        after = KafkaAutoConfiguration.class,
+        afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
+@ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    /** Where a service's dead letters of {@code topic} go. */
+    public static String deadLetterTopic(String topic, String service) {
+        return topic + "." + service + ".DLT";
+    }
+
+    /** Not a {@code KafkaTemplate} bean: that would replace Boot's (and the outbox's) template. */
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetters deadLetters(KafkaProperties kafka, @Value("${spring.application.name}") String service) {
+        Map<String, Object> producer = kafka.buildProducerProperties();
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new DeadLetters(
+                new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()),
+                service);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler kafkaErrorHandler(
+            DeadLetters deadLetters,
+            MessagingProperties properties,
+            @Value("${spring.application.name}") String service) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                deadLetters.template(),
+                // Partition -1: the producer picks by key, so the DLT needs no particular partition count.
+                (record, failure) -> new TopicPartition(deadLetterTopic(record.topic(), service), -1));
+        MessagingProperties.Retry retry = properties.retry();
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxAttempts(retry.attempts());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(MalformedEventException.class);
+        return handler;
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcClient.class)
+    @ConditionalOnMissingBean
+    ProcessedEvents processedEvents(JdbcClient jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+}

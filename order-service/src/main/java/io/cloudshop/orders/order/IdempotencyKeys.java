@@ -1,0 +1,102 @@
+package io.cloudshop.orders.order;
+
+import io.cloudshop.common.problem.ApiException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@code Idempotency-Key}s of order placement, per customer. A key is claimed by the first request (in flight), then
+ * completed with the order it created, or released when that request failed, so the client can fix and retry.
+ *
+ * <p>Hand-written on purpose: no maintained library offers per-user keys in the service's own database with the
+ * in-flight/mismatch semantics the API promises, and the logic is three statements.
+ */
+@Component
+class IdempotencyKeys {
+
+    private final JdbcClient jdbc;
+    private final OrderSettings settings;
+
+    IdempotencyKeys(JdbcClient jdbc, OrderSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /** The outcome of claiming a key: new (go ahead), or the order an earlier identical request created. */
+    sealed interface Claim {
+        record Claimed() implements Claim {}
+
+        record Completed(UUID orderId) implements Claim {}
+    }
+
+    /**
+     * Claims {@code key} for a request whose body hashes to {@code requestHash}. Commits at once, so a concurrent
+     * request with the same key sees the claim.
+     *
+     * @throws ApiException 409 {@code IDEMPOTENCY_KEY_IN_FLIGHT} while the first request is still being processed;
+     *     422 {@code IDEMPOTENCY_KEY_REUSED} when the key was used with another body
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Claim claim(UUID customerId, String key, String requestHash) {
+        // Expired keys are forgotten; an in-flight claim older than the in-flight timeout was abandoned by a crash.
+        jdbc.sql("""
+                        delete from idempotency_keys
+                        where customer_id = ? and key = ?
+                          and (created_at < now() - make_interval(secs => ?)
+                               or (order_id is null and created_at < now() - make_interval(secs => ?)))
+                        """)
+                .params(customerId, key, seconds(settings.idempotencyKeyTtl()), seconds(settings.idempotencyInFlight()))
+                .update();
+        int claimed = jdbc.sql("""
+                        insert into idempotency_keys (customer_id, key, request_hash) values (?, ?, ?)
+                        on conflict do nothing
+                        """).params(customerId, key, requestHash).update();
+        if (claimed == 1) {
+            return new Claim.Claimed();
+        }
+        record Existing(String requestHash, Optional<UUID> orderId) {}
+        Existing existing = jdbc.sql(
+                        "select request_hash, order_id from idempotency_keys where customer_id = ? and key = ?")
+                .params(customerId, key)
+                .query((rs, row) -> new Existing(
+                        rs.getString("request_hash"), Optional.ofNullable(rs.getObject("order_id", UUID.class))))
+                .single();
+        if (!existing.requestHash().equals(requestHash)) {
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was already used for a different order. Use a new key for a new order.");
+        }
+        return existing.orderId()
+                .<Claim>map(Claim.Completed::new)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.CONFLICT,
+                        "IDEMPOTENCY_KEY_IN_FLIGHT",
+                        "A request with this Idempotency-Key is still being processed. Retry in a moment."));
+    }
+
+    /** Joins the placement's transaction: the key completes exactly when the order commits. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void complete(UUID customerId, String key, UUID orderId) {
+        jdbc.sql("update idempotency_keys set order_id = ? where customer_id = ? and key = ?")
+                .params(orderId, customerId, key)
+                .update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void release(UUID customerId, String key) {
+        jdbc.sql("delete from idempotency_keys where customer_id = ? and key = ? and order_id is null")
+                .params(customerId, key)
+                .update();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}

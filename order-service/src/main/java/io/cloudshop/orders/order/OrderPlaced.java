@@ -1,0 +1,40 @@
+package io.cloudshop.orders.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.modulith.events.Externalized;
+
+/** A customer placed an order; its lines carry the prices the customer agreed to. */
+@Externalized(Topics.ORDERS + "::#{#this.orderId().toString()}")
+public record OrderPlaced(
+        UUID eventId,
+        String type,
+        int version,
+        Instant occurredAt,
+        UUID orderId,
+        UUID customerId,
+        List<Line> lines,
+        Money total)
+        implements OrderEvent {
+
+    public record Line(UUID productId, int quantity, Money unitPrice) {}
+
+    public record Money(BigDecimal amount, String currency) {}
+
+    static OrderPlaced of(Order order) {
+        return new OrderPlaced(
+                UUID.randomUUID(),
+                "OrderPlaced",
+                1,
+                Instant.now(),
+                order.id(),
+                order.customerId(),
+                order.lines().stream()
+                        .map(line -> new Line(
+                                line.productId(), line.quantity(), new Money(line.unitPrice(), order.currency())))
+                        .toList(),
+                new Money(order.totalAmount(), order.currency()));
+    }
+}

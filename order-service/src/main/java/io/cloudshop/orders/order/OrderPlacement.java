@@ -1,0 +1,126 @@
+package io.cloudshop.orders.order;
+
+import io.cloudshop.common.problem.ApiException;
+import io.cloudshop.common.problem.Problems;
+import io.cloudshop.orders.catalog.ProductCatalog;
+import io.cloudshop.orders.catalog.ProductCatalog.PricedProduct;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Placing an order: claim the Idempotency-Key, price the lines from the catalog (outside any transaction, so no
+ * database connection waits on the network), then store the PENDING order and its {@link OrderPlaced} in one
+ * transaction. Any failure releases the key and stores nothing.
+ */
+@Service
+public class OrderPlacement {
+
+    private final Orders orders;
+    private final IdempotencyKeys keys;
+    private final ProductCatalog catalog;
+    private final TransactionTemplate transaction;
+
+    OrderPlacement(Orders orders, IdempotencyKeys keys, ProductCatalog catalog, TransactionTemplate transaction) {
+        this.orders = orders;
+        this.keys = keys;
+        this.catalog = catalog;
+        this.transaction = transaction;
+    }
+
+    public record RequestedLine(UUID productId, int quantity) {}
+
+    /** @param replayed true when an earlier request with the same key and body created the order */
+    public record Placement(Order order, boolean replayed) {}
+
+    /**
+     * @param lines validated by the caller: 1 to {@code orders.max-lines}, each product once, quantities in range
+     * @throws ApiException 400 {@code VALIDATION_FAILED} for unknown, deleted or unavailable products; 409/422 for
+     *     the Idempotency-Key; 503 {@code CATALOG_UNAVAILABLE}
+     */
+    public Placement place(UUID customerId, String idempotencyKey, List<RequestedLine> lines) {
+        IdempotencyKeys.Claim claim = keys.claim(customerId, idempotencyKey, hash(lines));
+        if (claim instanceof IdempotencyKeys.Claim.Completed(UUID orderId)) {
+            // Read with its lines inside a transaction: the web layer maps it after the transaction has ended.
+            return new Placement(
+                    transaction.execute(status -> {
+                        Order order = orders.findById(orderId).orElseThrow();
+                        order.lines();
+                        return order;
+                    }),
+                    true);
+        }
+        try {
+            Priced priced = price(lines);
+            Order placed = transaction.execute(status -> {
+                // Flushed before the key points at it (foreign key); the outbox row is written in this transaction too.
+                Order order = orders.saveAndFlush(Order.place(customerId, priced.lines(), priced.currency()));
+                keys.complete(customerId, idempotencyKey, order.id());
+                return order;
+            });
+            return new Placement(placed, false);
+        } catch (RuntimeException ex) {
+            keys.release(customerId, idempotencyKey);
+            throw ex;
+        }
+    }
+
+    private record Priced(List<OrderLine> lines, String currency) {}
+
+    private Priced price(List<RequestedLine> lines) {
+        Map<UUID, PricedProduct> products =
+                catalog.products(lines.stream().map(RequestedLine::productId).toList());
+        List<Problems.FieldError> errors = new ArrayList<>();
+        List<OrderLine> priced = new ArrayList<>();
+        String currency = null;
+        for (int i = 0; i < lines.size(); i++) {
+            RequestedLine line = lines.get(i);
+            PricedProduct product = products.get(line.productId());
+            String field = "items[" + i + "].productId";
+            if (product == null) {
+                errors.add(new Problems.FieldError(field, "no such product"));
+            } else if (!product.orderable()) {
+                errors.add(new Problems.FieldError(field, "this product cannot be ordered (deleted or sold out)"));
+            } else if (currency != null && !currency.equals(product.currency())) {
+                errors.add(new Problems.FieldError(
+                        field, "priced in " + product.currency() + ", the order in " + currency));
+            } else {
+                currency = product.currency();
+                priced.add(new OrderLine(product.id(), product.name(), line.quantity(), product.unitPrice()));
+            }
+        }
+        if (!errors.isEmpty() || currency == null) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "VALIDATION_FAILED",
+                    "Some items cannot be ordered; nothing was ordered.",
+                    errors);
+        }
+        return new Priced(priced, currency);
+    }
+
+    /** The request as the key remembers it: the same lines in the same order hash the same. */
+    private static String hash(List<RequestedLine> lines) {
+        StringBuilder canonical = new StringBuilder();
+        lines.forEach(line -> canonical
+                .append(line.productId())
+                .append('*')
+                .append(line.quantity())
+                .append(';'));
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

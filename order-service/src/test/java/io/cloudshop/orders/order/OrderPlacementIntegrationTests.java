@@ -1,0 +1,350 @@
+package io.cloudshop.orders.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudshop.testsupport.TestInfrastructure;
+import io.cloudshop.testsupport.TestTokens;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Placing orders over HTTP on real PostgreSQL and Kafka, with product-service's batch read played by a stub over real
+ * HTTP: what is stored, what reaches the topic, and what must change nothing.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.client.enabled=false",
+            "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
+            "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+            "resilience4j.retry.instances.catalog.wait-duration=10ms"
+        })
+@Import(TestInfrastructure.class)
+class OrderPlacementIntegrationTests {
+
+    static final StubCatalog catalog = StubCatalog.start();
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void catalogInstance(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.product-service[0].uri", catalog::uri);
+    }
+
+    @AfterAll
+    static void stopCatalog() {
+        catalog.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
+
+    final UUID customer = UUID.randomUUID();
+    RestTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        // The JDK client: Apache HttpClient 5 (on the classpath through Eureka) would silently resend a POST that got
+        // 503.
+        client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.customer(customer))
+                .build();
+        catalog.failing.set(false);
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+
+    @AfterEach
+    void clear() {
+        OrderFixtures.clear(jdbc);
+    }
+
+    @Test
+    void placesAPendingOrderAtCatalogPricesAndPublishesOrderPlaced() {
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+        UUID mugs = catalog.add("Mugs", "4.50", 20, false);
+
+        JsonNode order = place(UUID.randomUUID().toString(), items(kettle, 1, mugs, 4))
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueMatches("Location", "/api/v1/orders/[0-9a-f-]{36}")
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(order.get("status").asString()).isEqualTo("PENDING");
+        assertThat(order.get("total").get("amount").decimalValue()).isEqualByComparingTo("47.90");
+        assertThat(order.get("lines").get(1).get("unitPrice").get("amount").decimalValue())
+                .isEqualByComparingTo("4.50");
+        UUID orderId = UUID.fromString(order.get("id").asString());
+
+        ConsumerRecord<String, String> placed = awaitEvent(orderId);
+        JsonNode event = json.readTree(placed.value());
+        assertThat(event.has("type")).as(placed.value()).isTrue();
+        assertThat(event.get("type").asString()).isEqualTo("OrderPlaced");
+        assertThat(event.get("version").asInt()).isEqualTo(1);
+        assertThat(event.get("eventId").asString()).matches("[0-9a-f-]{36}");
+        assertThat(event.get("customerId").asString()).isEqualTo(customer.toString());
+        assertThat(event.get("total").get("amount").decimalValue()).isEqualByComparingTo("47.90");
+        assertThat(event.get("lines")).hasSize(2);
+        assertThat(jdbc.sql("select count(*) from event_publication where completion_date is null")
+                        .query(Integer.class)
+                        .single())
+                .as("the outbox is drained once Kafka acknowledged")
+                .isZero();
+    }
+
+    @Test
+    void theSameKeyAndBodyAnswersTheSameOrderAndCreatesNothing() {
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+        String key = UUID.randomUUID().toString();
+
+        String first = idOf(place(key, items(kettle, 1)).expectStatus().isCreated());
+        String second = idOf(place(key, items(kettle, 1))
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true"));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(ordersOfCustomer()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsUnprocessable() {
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+        String key = UUID.randomUUID().toString();
+        place(key, items(kettle, 1)).expectStatus().isCreated();
+
+        place(key, items(kettle, 2))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(ordersOfCustomer()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyWhoseFirstRequestIsStillInFlightIsAConflict() {
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+        String key = UUID.randomUUID().toString();
+        // What a first request leaves while it is still pricing: a claim without an order.
+        String body = items(kettle, 1);
+        place(key, body).expectStatus().isCreated();
+        jdbc.sql("update idempotency_keys set order_id = null, created_at = now() where key = ?")
+                .param(key)
+                .update();
+
+        place(key, body)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("IDEMPOTENCY_KEY_IN_FLIGHT");
+    }
+
+    @Test
+    void withoutAnIdempotencyKeyNothingIsStored() {
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+
+        client.post()
+                .uri("/api/v1/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(items(kettle, 1))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("Idempotency-Key");
+        assertThat(ordersOfCustomer()).isZero();
+    }
+
+    @Test
+    void unknownDeletedAndSoldOutProductsAreRejectedAndTheKeyCanBeUsedAgain() {
+        UUID deleted = catalog.add("Old kettle", "19.90", 5, true);
+        UUID soldOut = catalog.add("Popular kettle", "39.90", 0, false);
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+        String key = UUID.randomUUID().toString();
+
+        place(key, items(UUID.randomUUID(), 1, deleted, 1, soldOut, 1))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors.length()")
+                .isEqualTo(3)
+                .jsonPath("$.errors[2].field")
+                .isEqualTo("items[2].productId");
+        assertThat(ordersOfCustomer()).isZero();
+        assertThat(outboxRows()).isZero();
+
+        place(key, items(kettle, 1)).expectStatus().isCreated();
+    }
+
+    @Test
+    void malformedOrdersAreRejected() {
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+        for (String body : List.of(
+                "{\"items\": []}",
+                items(kettle, 0),
+                items(kettle, 101),
+                items(kettle, 1, kettle, 2),
+                "{\"items\": [{\"productId\": \"" + kettle + "\", \"quantity\": 1}], \"customerId\": \""
+                        + UUID.randomUUID() + "\"}",
+                "{\"items\": [{\"productId\": \"not-a-uuid\", \"quantity\": 1}]}")) {
+            int before = catalog.calls.get();
+            place(UUID.randomUUID().toString(), body)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("VALIDATION_FAILED");
+            assertThat(catalog.calls.get())
+                    .as("invalid order %s reached the catalog", body)
+                    .isEqualTo(before);
+        }
+        assertThat(ordersOfCustomer()).isZero();
+    }
+
+    @Test
+    void whenTheCatalogFailsTheAnswerIsAFast503AndNothingIsStored() {
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+        catalog.failing.set(true);
+        String key = UUID.randomUUID().toString();
+
+        place(key, items(kettle, 1))
+                .expectStatus()
+                .isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("CATALOG_UNAVAILABLE");
+        assertThat(ordersOfCustomer()).isZero();
+        assertThat(outboxRows()).isZero();
+
+        catalog.failing.set(false);
+        place(key, items(kettle, 1)).expectStatus().isCreated();
+    }
+
+    @Test
+    void anOpenBreakerStopsCallingTheCatalog() {
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+        catalog.failing.set(true);
+        for (int i = 0; i < 3; i++) {
+            place(UUID.randomUUID().toString(), items(kettle, 1)).expectStatus().isEqualTo(503);
+        }
+        int callsWhileClosed = catalog.calls.get();
+
+        for (int i = 0; i < 5; i++) {
+            place(UUID.randomUUID().toString(), items(kettle, 1))
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("CATALOG_UNAVAILABLE");
+        }
+
+        assertThat(catalog.calls.get()).as("no calls while the breaker is open").isEqualTo(callsWhileClosed);
+    }
+
+    private RestTestClient.ResponseSpec place(String key, String body) {
+        return client.post()
+                .uri("/api/v1/orders")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange();
+    }
+
+    private static String items(Object... productAndQuantity) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < productAndQuantity.length; i += 2) {
+            items.add("{\"productId\": \"%s\", \"quantity\": %s}"
+                    .formatted(productAndQuantity[i], productAndQuantity[i + 1]));
+        }
+        return "{\"items\": [" + String.join(", ", items) + "]}";
+    }
+
+    private static String idOf(RestTestClient.ResponseSpec response) {
+        return response.expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .asString();
+    }
+
+    private int ordersOfCustomer() {
+        return jdbc.sql("select count(*) from orders where customer_id = ?")
+                .param(customer)
+                .query(Integer.class)
+                .single();
+    }
+
+    private int outboxRows() {
+        return jdbc.sql("select count(*) from event_publication")
+                .query(Integer.class)
+                .single();
+    }
+
+    private ConsumerRecord<String, String> awaitEvent(UUID orderId) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.ORDERS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(orderId.toString())) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No event for order " + orderId + " on " + Topics.ORDERS);
+    }
+}
