@@ -42,7 +42,7 @@ public class OrderPlacement {
     public record Placement(Order order, boolean replayed) {}
 
     /**
-     * @param lines validated by the caller: 1 to {@code orders.max-lines}, each product once, quantities in range
+     * @param lines validated by the caller: at least one, each product once, quantities in range
      * @throws ApiException 400 {@code VALIDATION_FAILED} for unknown, deleted or unavailable products; 409/422 for
      *     the Idempotency-Key; 503 {@code CATALOG_UNAVAILABLE}
      */

@@ -33,6 +33,15 @@ public interface Products extends Repository<Product, UUID> {
             + " where p.id = :id and p.stock + :delta >= 0")
     int adjustStock(@Param("id") UUID id, @Param("delta") int delta);
 
+    /**
+     * Takes {@code quantity} for an order, in one statement: only from a live product with at least that much stock
+     * (0 rows otherwise). Bumps the version like any other change.
+     */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update Product p set p.stock = p.stock - :quantity, p.version = p.version + 1"
+            + " where p.id = :id and not p.deleted and p.stock >= :quantity")
+    int reserveStock(@Param("id") UUID id, @Param("quantity") int quantity);
+
     /** As {@link #adjustStock}, and only while the product is at {@code version}. */
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update Product p set p.stock = p.stock + :delta, p.version = p.version + 1"

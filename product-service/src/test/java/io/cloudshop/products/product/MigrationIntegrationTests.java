@@ -49,7 +49,7 @@ class MigrationIntegrationTests {
                 .migrate();
 
         assertThat(result.success).isTrue();
-        assertThat(result.migrations).extracting(migration -> migration.version).containsExactly("1", "2");
+        assertThat(result.migrations).extracting(migration -> migration.version).containsExactly("1", "2", "3");
         assertThat(jdbc.sql("select count(*) from pg_indexes where schemaname = ? and tablename = 'products'")
                         .param(SCHEMA)
                         .query(Integer.class)

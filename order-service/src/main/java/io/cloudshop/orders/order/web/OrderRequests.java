@@ -20,7 +20,7 @@ final class OrderRequests {
 
     private OrderRequests() {}
 
-    /** Limits match {@code orders.max-lines} and {@code orders.max-quantity}'s defaults. */
+    /** At most 50 different products per order, 1-100 units of each. */
     record NewOrder(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items) {}
 
     record Item(
