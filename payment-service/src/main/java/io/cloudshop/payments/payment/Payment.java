@@ -38,10 +38,38 @@ public class Payment {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Null until first saved, which tells Spring Data the payment is new. */
     @Version
-    private long version;
+    private Long version;
 
     protected Payment() {}
+
+    private Payment(UUID orderId, UUID customerId, BigDecimal amount, String currency, PaymentStatus status) {
+        this.id = UUID.randomUUID();
+        this.orderId = orderId;
+        this.customerId = customerId;
+        this.amount = amount;
+        this.currency = currency;
+        this.status = status;
+        this.createdAt = Instant.now();
+    }
+
+    static Payment completed(UUID orderId, UUID customerId, BigDecimal amount, String currency) {
+        return new Payment(orderId, customerId, amount, currency, PaymentStatus.COMPLETED);
+    }
+
+    static Payment declined(UUID orderId, UUID customerId, BigDecimal amount, String currency) {
+        return new Payment(orderId, customerId, amount, currency, PaymentStatus.DECLINED);
+    }
+
+    /** @return whether there was a charge to refund (only a completed payment has one) */
+    boolean refund() {
+        if (status != PaymentStatus.COMPLETED) {
+            return false;
+        }
+        status = PaymentStatus.REFUNDED;
+        return true;
+    }
 
     public UUID id() {
         return id;

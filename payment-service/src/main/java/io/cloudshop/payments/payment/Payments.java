@@ -14,4 +14,8 @@ public interface Payments extends Repository<Payment, UUID> {
     Page<Payment> findAllBy(Pageable pageable);
 
     Page<Payment> findByCustomerId(UUID customerId, Pageable pageable);
+
+    Optional<Payment> findByOrderId(UUID orderId);
+
+    Payment save(Payment payment);
 }

@@ -1,0 +1,87 @@
+package io.cloudshop.payments.payment;
+
+import io.cloudshop.common.messaging.ProcessedEvents;
+import io.cloudshop.payments.wallet.Wallets;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The saga's payment step. Each method applies one event exactly once: its id is recorded in the same transaction as
+ * the wallet change and the payment, and the events it publishes go through the outbox in that transaction too.
+ */
+@Service
+public class PaymentProcessing {
+
+    static final String CONSUMER = "payment-service.payments";
+
+    private final Payments payments;
+    private final Wallets wallets;
+    private final ProcessedEvents processed;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+
+    PaymentProcessing(
+            Payments payments,
+            Wallets wallets,
+            ProcessedEvents processed,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc) {
+        this.payments = payments;
+        this.wallets = wallets;
+        this.processed = processed;
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    /** Stock is reserved: charge the order's total, or decline when the wallet cannot pay it. Once per order. */
+    @Transactional
+    public void charge(UUID eventId, UUID orderId, UUID customerId, BigDecimal amount, String currency) {
+        if (!processed.firstTime(CONSUMER, eventId)
+                || payments.findByOrderId(orderId).isPresent()
+                || cancelled(orderId)) {
+            return;
+        }
+        if (wallets.charge(customerId, orderId, amount, currency)) {
+            Payment payment = payments.save(Payment.completed(orderId, customerId, amount, currency));
+            events.publishEvent(PaymentEvent.PaymentCompleted.of(payment));
+        } else {
+            Payment payment = payments.save(Payment.declined(orderId, customerId, amount, currency));
+            events.publishEvent(PaymentEvent.PaymentDeclined.of(payment));
+        }
+    }
+
+    /**
+     * The order was cancelled: refund its charge, once. A cancellation that arrives before the payment step leaves a
+     * marker, so the late StockReserved charges nothing.
+     */
+    @Transactional
+    public void refund(UUID eventId, UUID orderId) {
+        if (!processed.firstTime(CONSUMER, eventId)) {
+            return;
+        }
+        Payment payment = payments.findByOrderId(orderId).orElse(null);
+        if (payment == null) {
+            jdbc.sql("insert into cancelled_orders (order_id) values (?) on conflict do nothing")
+                    .param(orderId)
+                    .update();
+            return;
+        }
+        if (payment.refund()) {
+            wallets.refund(payment.customerId(), orderId, payment.amount());
+            payments.save(payment);
+            events.publishEvent(PaymentEvent.PaymentRefunded.of(payment));
+        }
+    }
+
+    private boolean cancelled(UUID orderId) {
+        return jdbc.sql("select count(*) from cancelled_orders where order_id = ?")
+                        .param(orderId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+}

@@ -1,0 +1,16 @@
+package io.cloudshop.payments.payment;
+
+/** The Kafka topics payment-service writes and reads, in one place. */
+public final class Topics {
+
+    /** payment-service's events, keyed by order id. */
+    public static final String PAYMENTS = "payments.events";
+
+    /** product-service's reservation events, keyed by order id (read). */
+    public static final String INVENTORY = "inventory.events";
+
+    /** order-service's events, keyed by order id (read). */
+    public static final String ORDERS = "orders.events";
+
+    private Topics() {}
+}

@@ -1,0 +1,85 @@
+package io.cloudshop.payments.wallet.web;
+
+import io.cloudshop.common.problem.ApiException;
+import io.cloudshop.common.problem.Problems;
+import io.cloudshop.common.security.Caller;
+import io.cloudshop.payments.wallet.WalletSettings;
+import io.cloudshop.payments.wallet.Wallets;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own wallet. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/wallets/me")
+class WalletController {
+
+    private final Wallets wallets;
+    private final WalletSettings settings;
+
+    WalletController(Wallets wallets, WalletSettings settings) {
+        this.wallets = wallets;
+        this.settings = settings;
+    }
+
+    record WalletView(BigDecimal balance, String currency) {
+
+        static WalletView of(Wallets.Wallet wallet) {
+            return new WalletView(
+                    wallet.balance()
+                            .setScale(
+                                    Currency.getInstance(wallet.currency()).getDefaultFractionDigits(),
+                                    RoundingMode.UNNECESSARY),
+                    wallet.currency());
+        }
+    }
+
+    record TopUp(
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 7, fraction = 2)
+            BigDecimal amount) {}
+
+    @GetMapping
+    WalletView get(@AuthenticationPrincipal Jwt caller) {
+        return WalletView.of(wallets.of(Caller.of(caller).id()));
+    }
+
+    /** Adds money (a stand-in for a card payment). The same Idempotency-Key again adds nothing. */
+    @PostMapping("/top-ups")
+    WalletView topUp(
+            @AuthenticationPrincipal Jwt caller,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @Valid @RequestBody TopUp topUp) {
+        if (key == null || !key.matches("[\\x21-\\x7E]{1,100}")) {
+            throw invalid("Idempotency-Key", "is required: 1-100 visible ASCII characters, e.g. a UUID");
+        }
+        if (topUp.amount().compareTo(settings.maxTopUp()) > 0) {
+            throw invalid("amount", "must be at most " + settings.maxTopUp().toPlainString() + " per top-up");
+        }
+        return WalletView.of(wallets.topUp(Caller.of(caller).id(), key, topUp.amount()));
+    }
+
+    private static ApiException invalid(String field, String message) {
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED",
+                "The request has invalid values.",
+                List.of(new Problems.FieldError(field, message)));
+    }
+}

@@ -1,0 +1,233 @@
+package io.cloudshop.payments.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudshop.testsupport.TestInfrastructure;
+import io.cloudshop.testsupport.TestTokens;
+import io.cloudshop.testsupport.TestTopics;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wallets and the payment step of the saga on real PostgreSQL and Kafka: product-service's and order-service's events
+ * go onto their topics as those services write them; the test watches balances, the ledger and payment-service's own
+ * events. After every test the ledger must add up to the balances.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eureka.client.enabled=false", "spring.kafka.listener.auto-startup=true"})
+@Import(TestInfrastructure.class)
+class PaymentSagaIntegrationTests {
+
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
+
+    TestTopics topics;
+    final UUID customer = UUID.randomUUID();
+    RestTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        topics = new TestTopics(kafka);
+        client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.customer(customer))
+                .build();
+    }
+
+    @AfterEach
+    void ledgerAddsUpToEveryBalance() {
+        topics.close();
+        List<String> mismatched = jdbc.sql("""
+                        select w.customer_id from wallets w
+                        left join ledger_entries l on l.customer_id = w.customer_id
+                        group by w.customer_id, w.balance
+                        having w.balance <> coalesce(sum(l.amount), 0)
+                        """).query(String.class).list();
+        assertThat(mismatched)
+                .as("wallets whose balance is not the sum of their ledger")
+                .isEmpty();
+    }
+
+    @Test
+    void aNewCustomerHasAnEmptyWalletAndTopUpsAreIdempotent() {
+        client.get()
+                .uri("/api/v1/wallets/me")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.balance")
+                .isEqualTo(0.00);
+        String key = UUID.randomUUID().toString();
+
+        topUp(key, "25.50").expectStatus().isOk();
+        topUp(key, "25.50").expectStatus().isOk();
+        topUp(key, "30.00")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        assertThat(balance()).isEqualByComparingTo("25.50");
+    }
+
+    @Test
+    void badTopUpsChangeNothing() {
+        topUp(UUID.randomUUID().toString(), "1000.01").expectStatus().isBadRequest();
+        topUp(UUID.randomUUID().toString(), "-5").expectStatus().isBadRequest();
+        topUp(UUID.randomUUID().toString(), "0.001").expectStatus().isBadRequest();
+        client.post()
+                .uri("/api/v1/wallets/me/top-ups")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"amount\": 10}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("Idempotency-Key");
+
+        assertThat(balance()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void reservedStockIsChargedOnceAndAnnounced() {
+        topUp(UUID.randomUUID().toString(), "100.00").expectStatus().isOk();
+        UUID order = UUID.randomUUID();
+        String reserved = stockReserved(order, "47.80");
+
+        topics.send(Topics.INVENTORY, order, reserved);
+        topics.send(Topics.INVENTORY, order, reserved);
+        topics.send(Topics.INVENTORY, order, reserved);
+
+        JsonNode completed = awaitEvent(order, "PaymentCompleted");
+        assertThat(completed.get("amount").get("amount").decimalValue()).isEqualByComparingTo("47.80");
+        assertThat(balance()).isEqualByComparingTo("52.20");
+        assertThat(ledger("CHARGE", order)).isEqualTo(1);
+    }
+
+    @Test
+    void aWalletThatCannotPayDeclinesAndKeepsItsMoney() {
+        topUp(UUID.randomUUID().toString(), "10.00").expectStatus().isOk();
+        UUID order = UUID.randomUUID();
+
+        topics.send(Topics.INVENTORY, order, stockReserved(order, "47.80"));
+
+        JsonNode declined = awaitEvent(order, "PaymentDeclined");
+        assertThat(declined.get("reason").asString()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(balance()).isEqualByComparingTo("10.00");
+        assertThat(ledger("CHARGE", order)).isZero();
+    }
+
+    @Test
+    void aCancelledOrderIsRefundedOnce() {
+        topUp(UUID.randomUUID().toString(), "100.00").expectStatus().isOk();
+        UUID order = UUID.randomUUID();
+        topics.send(Topics.INVENTORY, order, stockReserved(order, "47.80"));
+        awaitEvent(order, "PaymentCompleted");
+
+        String cancelled = orderCancelled(order);
+        topics.send(Topics.ORDERS, order, cancelled);
+        topics.send(Topics.ORDERS, order, cancelled);
+
+        awaitEvent(order, "PaymentRefunded");
+        await().atMost(Duration.ofSeconds(10)).until(() -> balance().compareTo(new BigDecimal("100.00")) == 0);
+        assertThat(ledger("REFUND", order)).isEqualTo(1);
+    }
+
+    @Test
+    void aCancellationThatOvertakesTheReservationMeansNoCharge() {
+        topUp(UUID.randomUUID().toString(), "100.00").expectStatus().isOk();
+        UUID order = UUID.randomUUID();
+
+        topics.send(Topics.ORDERS, order, orderCancelled(order));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from cancelled_orders where order_id = ?")
+                                .param(order)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        topics.send(Topics.INVENTORY, order, stockReserved(order, "47.80"));
+        UUID marker = UUID.randomUUID();
+        topics.send(Topics.INVENTORY, order, stockReserved(marker, "1.00")); // same key: handled after it
+
+        awaitEvent(marker, "PaymentCompleted");
+        assertThat(ledger("CHARGE", order)).isZero();
+        assertThat(balance()).isEqualByComparingTo("99.00");
+    }
+
+    private RestTestClient.ResponseSpec topUp(String key, String amount) {
+        return client.post()
+                .uri("/api/v1/wallets/me/top-ups")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"amount\": " + amount + "}")
+                .exchange();
+    }
+
+    private BigDecimal balance() {
+        return jdbc.sql("select coalesce((select balance from wallets where customer_id = ?), 0)")
+                .param(customer)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    private int ledger(String kind, UUID order) {
+        return jdbc.sql("select count(*) from ledger_entries where kind = ? and order_id = ?")
+                .params(kind, order)
+                .query(Integer.class)
+                .single();
+    }
+
+    private String stockReserved(UUID order, String total) {
+        return """
+                {"eventId":"%s","type":"StockReserved","version":1,"occurredAt":"2026-11-23T10:00:00Z",
+                 "orderId":"%s","customerId":"%s","total":{"amount":%s,"currency":"EUR"},
+                 "lines":[{"productId":"%s","quantity":1}],"addedLater":"tolerated"}""".formatted(UUID.randomUUID(), order, customer, total, UUID.randomUUID());
+    }
+
+    private static String orderCancelled(UUID order) {
+        return """
+                {"eventId":"%s","type":"OrderCancelled","version":1,"occurredAt":"2026-11-23T10:00:00Z",
+                 "orderId":"%s","reason":"CUSTOMER"}""".formatted(UUID.randomUUID(), order);
+    }
+
+    private JsonNode awaitEvent(UUID order, String type) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : topics.read(Topics.PAYMENTS, order, Duration.ofSeconds(2))) {
+                JsonNode event = json.readTree(record.value());
+                if (event.get("type").asString().equals(type)) {
+                    return event;
+                }
+            }
+        }
+        throw new AssertionError("No " + type + " for order " + order);
+    }
+}
