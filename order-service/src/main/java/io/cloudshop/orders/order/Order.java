@@ -3,6 +3,7 @@ package io.cloudshop.orders.order;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
@@ -51,6 +53,11 @@ public class Order extends AbstractAggregateRoot<Order> {
     @OrderColumn(name = "line_no")
     private List<OrderLine> lines = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "order_timeline", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "seq")
+    private List<Step> timeline = new ArrayList<>();
+
     /** Null until first saved, which tells Spring Data the order is new (no merge, no extra select). */
     @Version
     private Long version;
@@ -73,8 +80,65 @@ public class Order extends AbstractAggregateRoot<Order> {
         order.lines = new ArrayList<>(lines);
         order.totalAmount = lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         order.createdAt = Instant.now();
+        order.record("PLACED", null);
         order.registerEvent(OrderPlaced.of(order));
         return order;
+    }
+
+    /** One entry of the order's timeline. */
+    @Embeddable
+    public record Step(Instant at, String step, @Nullable String detail) {}
+
+    /** Something the saga did that moves nothing here (e.g. stock reserved): recorded for the timeline. */
+    public void note(String step, @Nullable String detail) {
+        record(step, detail);
+    }
+
+    /** Paid: PENDING becomes CONFIRMED. After the order finished, the event is recorded as late and ignored. */
+    public void confirm(UUID paymentId) {
+        if (status != OrderStatus.PENDING) {
+            record("LATE_EVENT_IGNORED", "PaymentCompleted while " + status);
+            return;
+        }
+        status = OrderStatus.CONFIRMED;
+        record("CONFIRMED", "payment " + paymentId);
+        registerEvent(OrderFinished.confirmed(this));
+    }
+
+    /** Stock could not be reserved: PENDING becomes REJECTED. Late: recorded and ignored. */
+    public void reject(String reason) {
+        if (status != OrderStatus.PENDING) {
+            record("LATE_EVENT_IGNORED", "StockRejected while " + status);
+            return;
+        }
+        status = OrderStatus.REJECTED;
+        record("REJECTED", reason);
+        registerEvent(OrderFinished.rejected(this, reason));
+    }
+
+    /**
+     * Cancels a PENDING or CONFIRMED order ({@code CUSTOMER}, {@code TIMEOUT}, {@code PAYMENT_DECLINED}); the other
+     * services compensate on the event (release or restock, refund).
+     *
+     * @return false when the order had already finished otherwise (REJECTED or CANCELLED): nothing changes
+     */
+    public boolean cancel(String reason) {
+        if (status == OrderStatus.REJECTED || status == OrderStatus.CANCELLED) {
+            return false;
+        }
+        boolean wasConfirmed = status == OrderStatus.CONFIRMED;
+        status = OrderStatus.CANCELLED;
+        record("CANCELLED", reason);
+        registerEvent(OrderFinished.cancelled(this, reason, wasConfirmed));
+        return true;
+    }
+
+    public List<Step> timeline() {
+        return List.copyOf(timeline);
+    }
+
+    private void record(String step, @Nullable String detail) {
+        timeline.add(new Step(Instant.now(), step, detail));
     }
 
     public List<OrderLine> lines() {

@@ -8,7 +8,8 @@ import java.util.UUID;
  * partition, in order. Every event names its id, type, version and time; the wire format is pinned by the golden
  * files under {@code src/test/resources/contracts/} (see docs/events.md).
  */
-public sealed interface OrderEvent permits OrderPlaced {
+public sealed interface OrderEvent
+        permits OrderPlaced, OrderFinished.OrderConfirmed, OrderFinished.OrderRejected, OrderFinished.OrderCancelled {
 
     UUID eventId();
 

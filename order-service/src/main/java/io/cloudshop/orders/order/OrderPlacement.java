@@ -53,7 +53,8 @@ public class OrderPlacement {
             return new Placement(
                     transaction.execute(status -> {
                         Order order = orders.findById(orderId).orElseThrow();
-                        order.lines();
+                        order.lines(); // copies, which loads them
+                        order.timeline();
                         return order;
                     }),
                     true);

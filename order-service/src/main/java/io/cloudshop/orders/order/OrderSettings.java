@@ -5,10 +5,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * @param pendingTimeout how long an order may stay PENDING before it is cancelled with reason TIMEOUT
+ * @param timeoutCheckInterval how often PENDING orders are checked against that timeout
  * @param idempotencyKeyTtl how long an Idempotency-Key is remembered after first use
  * @param idempotencyInFlight after how long an unfinished claim counts as abandoned (its request crashed)
  */
 @ConfigurationProperties("orders")
 record OrderSettings(
+        @DefaultValue("2m") Duration pendingTimeout,
+        @DefaultValue("5s") Duration timeoutCheckInterval,
         @DefaultValue("24h") Duration idempotencyKeyTtl,
         @DefaultValue("60s") Duration idempotencyInFlight) {}

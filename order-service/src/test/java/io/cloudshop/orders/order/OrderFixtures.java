@@ -11,6 +11,7 @@ final class OrderFixtures {
     static void clear(JdbcClient jdbc) {
         jdbc.sql("delete from idempotency_keys").update();
         jdbc.sql("delete from order_lines").update();
+        jdbc.sql("delete from order_timeline").update();
         jdbc.sql("delete from orders").update();
     }
 }

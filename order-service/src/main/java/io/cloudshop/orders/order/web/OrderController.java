@@ -5,6 +5,7 @@ import io.cloudshop.common.problem.Problems;
 import io.cloudshop.common.security.Caller;
 import io.cloudshop.common.web.SortWhitelist;
 import io.cloudshop.orders.order.OrderPlacement;
+import io.cloudshop.orders.order.OrderSaga;
 import io.cloudshop.orders.order.Orders;
 import io.cloudshop.orders.order.web.OrderRequests.NewOrder;
 import io.cloudshop.orders.order.web.OrderRequests.OrderDetails;
@@ -49,10 +50,23 @@ class OrderController {
 
     private final Orders orders;
     private final OrderPlacement placement;
+    private final OrderSaga saga;
 
-    OrderController(Orders orders, OrderPlacement placement) {
+    OrderController(Orders orders, OrderPlacement placement, OrderSaga saga) {
         this.orders = orders;
         this.placement = placement;
+        this.saga = saga;
+    }
+
+    /**
+     * Cancels the caller's PENDING or CONFIRMED order: 202, as stock and payment are given back asynchronously. A
+     * rejected or cancelled order: 409 {@code ORDER_FINISHED}. Another customer's order: 404.
+     */
+    @PostMapping("/{id}/cancellation")
+    @Transactional
+    ResponseEntity<OrderDetails> cancel(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
+        Caller who = Caller.of(caller);
+        return ResponseEntity.accepted().body(OrderDetails.of(saga.cancel(id, who.id(), who.admin())));
     }
 
     /**

@@ -51,9 +51,15 @@ final class OrderRequests {
         }
     }
 
-    /** One order with its lines. */
+    /** One order with its lines and the saga's timeline. */
     record OrderDetails(
-            UUID id, UUID customerId, OrderStatus status, List<Line> lines, Money total, Instant createdAt) {
+            UUID id,
+            UUID customerId,
+            OrderStatus status,
+            List<Line> lines,
+            Money total,
+            Instant createdAt,
+            List<Order.Step> timeline) {
 
         record Line(UUID productId, String name, int quantity, Money unitPrice) {}
 
@@ -70,7 +76,8 @@ final class OrderRequests {
                                     Money.of(line.unitPrice(), order.currency())))
                             .toList(),
                     Money.of(order.totalAmount(), order.currency()),
-                    order.createdAt());
+                    order.createdAt(),
+                    order.timeline());
         }
     }
 }

@@ -1,0 +1,103 @@
+package io.cloudshop.orders.order;
+
+import io.cloudshop.common.messaging.ProcessedEvents;
+import io.cloudshop.common.problem.ApiException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * order-service's part of the choreography: it reacts to the other services' events and to customers and the clock,
+ * and ends every order CONFIRMED, REJECTED or CANCELLED. Each event is applied once (its id is recorded in the same
+ * transaction); an event for an order that has already finished is recorded on its timeline and not applied.
+ */
+@Service
+public class OrderSaga {
+
+    static final String CONSUMER = "order-service.saga";
+    private static final Logger log = LoggerFactory.getLogger(OrderSaga.class);
+
+    private final Orders orders;
+    private final ProcessedEvents processed;
+
+    OrderSaga(Orders orders, ProcessedEvents processed) {
+        this.orders = orders;
+        this.processed = processed;
+    }
+
+    @Transactional
+    public void stockReserved(UUID eventId, UUID orderId) {
+        apply(eventId, orderId, order -> order.note("STOCK_RESERVED", null));
+    }
+
+    @Transactional
+    public void stockRejected(UUID eventId, UUID orderId, String reason) {
+        apply(eventId, orderId, order -> order.reject(reason));
+    }
+
+    @Transactional
+    public void paymentCompleted(UUID eventId, UUID orderId, UUID paymentId) {
+        apply(eventId, orderId, order -> order.confirm(paymentId));
+    }
+
+    @Transactional
+    public void paymentDeclined(UUID eventId, UUID orderId, String reason) {
+        apply(eventId, orderId, order -> {
+            order.note("PAYMENT_DECLINED", reason);
+            if (!order.cancel("PAYMENT_DECLINED")) {
+                order.note("LATE_EVENT_IGNORED", "PaymentDeclined while " + order.status());
+            }
+        });
+    }
+
+    /**
+     * The customer cancels their own PENDING or CONFIRMED order. Another customer's order is a 404, as if missing.
+     *
+     * @throws ApiException 404 {@code NOT_FOUND}; 409 {@code ORDER_FINISHED} when it is already rejected or cancelled
+     */
+    @Transactional
+    public Order cancel(UUID orderId, UUID customerId, boolean admin) {
+        Order order = orders.findById(orderId)
+                .filter(found -> admin || found.customerId().equals(customerId))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No order has this id."));
+        if (!order.cancel("CUSTOMER")) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "ORDER_FINISHED",
+                    "The order is already " + order.status() + " and cannot be cancelled.");
+        }
+        return orders.save(order);
+    }
+
+    /** Cancels, with reason {@code TIMEOUT}, up to {@code batch} orders still PENDING since before {@code cutoff}. */
+    @Transactional
+    public int cancelStale(Instant cutoff, int batch) {
+        List<Order> stale = orders.findStale(cutoff, PageRequest.of(0, batch));
+        stale.forEach(order -> {
+            order.cancel("TIMEOUT");
+            orders.save(order);
+        });
+        if (!stale.isEmpty()) {
+            log.info("Cancelled {} orders still pending after the timeout", stale.size());
+        }
+        return stale.size();
+    }
+
+    private void apply(UUID eventId, UUID orderId, Consumer<Order> change) {
+        if (!processed.firstTime(CONSUMER, eventId)) {
+            return;
+        }
+        // An event for an order this service never stored would be a bug upstream: fail, and let it dead-letter.
+        Order order = orders.findById(orderId)
+                .orElseThrow(() -> new IllegalStateException("No order " + orderId + " for a saga event"));
+        change.accept(order);
+        orders.save(order);
+    }
+}

@@ -1,0 +1,33 @@
+package io.cloudshop.orders.order;
+
+import java.time.Instant;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends orders the saga left PENDING too long (a service down, an event stuck): cancelled with reason TIMEOUT, and the
+ * same compensations run as for any cancellation. Safe with several instances (see {@link Orders#findStale}).
+ */
+@Component
+class OrderTimeouts {
+
+    private static final int BATCH = 100;
+
+    private final OrderSaga saga;
+    private final OrderSettings settings;
+
+    OrderTimeouts(OrderSaga saga, OrderSettings settings) {
+        this.saga = saga;
+        this.settings = settings;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${orders.timeout-check-interval:5s}",
+            initialDelayString = "${orders.timeout-check-interval:5s}")
+    void cancelStaleOrders() {
+        Instant cutoff = Instant.now().minus(settings.pendingTimeout());
+        while (saga.cancelStale(cutoff, BATCH) == BATCH) {
+            // more waiting: next batch
+        }
+    }
+}

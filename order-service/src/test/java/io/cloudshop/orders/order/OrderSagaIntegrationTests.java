@@ -1,0 +1,268 @@
+package io.cloudshop.orders.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudshop.testsupport.TestInfrastructure;
+import io.cloudshop.testsupport.TestTokens;
+import io.cloudshop.testsupport.TestTopics;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * order-service's part of the saga on real PostgreSQL and Kafka: product-service's and payment-service's events go
+ * onto their topics as those services write them; the test watches order status, the timeline and the events
+ * order-service publishes in answer.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eureka.client.enabled=false", "spring.kafka.listener.auto-startup=true"})
+@Import(TestInfrastructure.class)
+class OrderSagaIntegrationTests {
+
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    OrderSaga saga;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
+
+    TestTopics topics;
+    final UUID customer = UUID.randomUUID();
+
+    @BeforeEach
+    void setUp() {
+        topics = new TestTopics(kafka);
+    }
+
+    @AfterEach
+    void tearDown() {
+        topics.close();
+        OrderFixtures.clear(jdbc);
+    }
+
+    @Test
+    void aPaidOrderIsConfirmedWithItsTimeline() {
+        UUID order = placed();
+
+        topics.send(Topics.INVENTORY, order, event("StockReserved", order, ""));
+        topics.send(
+                Topics.PAYMENTS,
+                order,
+                event("PaymentCompleted", order, ",\"paymentId\":\"" + UUID.randomUUID() + "\""));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(order).equals("CONFIRMED"));
+        assertThat(awaitEvent(order, "OrderConfirmed").get("customerId").asString())
+                .isEqualTo(customer.toString());
+        assertThat(steps(order)).containsExactly("PLACED", "STOCK_RESERVED", "CONFIRMED");
+    }
+
+    @Test
+    void anOrderWithoutStockIsRejected() {
+        UUID order = placed();
+
+        topics.send(Topics.INVENTORY, order, event("StockRejected", order, ",\"reason\":\"OUT_OF_STOCK\""));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(order).equals("REJECTED"));
+        assertThat(awaitEvent(order, "OrderRejected").get("reason").asString()).isEqualTo("OUT_OF_STOCK");
+    }
+
+    @Test
+    void aDeclinedPaymentCancelsTheOrderSoStockIsReleased() {
+        UUID order = placed();
+
+        topics.send(Topics.PAYMENTS, order, event("PaymentDeclined", order, ",\"reason\":\"INSUFFICIENT_FUNDS\""));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(order).equals("CANCELLED"));
+        JsonNode cancelled = awaitEvent(order, "OrderCancelled");
+        assertThat(cancelled.get("reason").asString()).isEqualTo("PAYMENT_DECLINED");
+        assertThat(cancelled.get("wasConfirmed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aRedeliveredPaymentConfirmsOnce() {
+        UUID order = placed();
+        String paid = event("PaymentCompleted", order, ",\"paymentId\":\"" + UUID.randomUUID() + "\"");
+
+        topics.send(Topics.PAYMENTS, order, paid);
+        topics.send(Topics.PAYMENTS, order, paid);
+        topics.send(Topics.PAYMENTS, order, paid);
+        UUID marker = placed();
+        topics.send(
+                Topics.PAYMENTS,
+                order,
+                event("PaymentCompleted", marker, ",\"paymentId\":\"" + UUID.randomUUID() + "\""));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(marker).equals("CONFIRMED"));
+        assertThat(steps(order)).containsExactly("PLACED", "CONFIRMED");
+        assertThat(events(order, "OrderConfirmed")).hasSize(1);
+    }
+
+    @Test
+    void aPaymentForAnOrderCancelledMeanwhileIsRecordedAndNotApplied() {
+        UUID order = placed();
+        customerClient()
+                .post()
+                .uri("/api/v1/orders/{id}/cancellation", order)
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+
+        topics.send(
+                Topics.PAYMENTS,
+                order,
+                event("PaymentCompleted", order, ",\"paymentId\":\"" + UUID.randomUUID() + "\""));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> steps(order).contains("LATE_EVENT_IGNORED"));
+        assertThat(status(order)).isEqualTo("CANCELLED");
+        assertThat(awaitEvent(order, "OrderCancelled").get("reason").asString()).isEqualTo("CUSTOMER");
+    }
+
+    @Test
+    void customersCancelTheirOwnUnfinishedOrdersOnly() {
+        UUID order = placed();
+        RestTestClient stranger = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.customer(UUID.randomUUID()))
+                .build();
+
+        stranger.post()
+                .uri("/api/v1/orders/{id}/cancellation", order)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        customerClient()
+                .post()
+                .uri("/api/v1/orders/{id}/cancellation", order)
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLED");
+        customerClient()
+                .post()
+                .uri("/api/v1/orders/{id}/cancellation", order)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("ORDER_FINISHED");
+    }
+
+    @Test
+    void ordersPendingPastTheTimeoutAreCancelled() {
+        UUID stale = placed();
+        Instant cutoff = Instant.now().plusSeconds(1);
+        UUID fresh = placed();
+        // Younger than the cutoff, as if placed a moment ago against a real timeout.
+        jdbc.sql("update orders set created_at = now() + interval '1 hour' where id = ?")
+                .param(fresh)
+                .update();
+
+        assertThat(saga.cancelStale(cutoff, 100)).isEqualTo(1);
+
+        assertThat(status(stale)).isEqualTo("CANCELLED");
+        assertThat(status(fresh)).isEqualTo("PENDING");
+        assertThat(awaitEvent(stale, "OrderCancelled").get("reason").asString()).isEqualTo("TIMEOUT");
+    }
+
+    @Test
+    void aMalformedEventIsDeadLetteredAndTheNextOneIsApplied() {
+        UUID order = placed();
+
+        topics.send(Topics.PAYMENTS, order, "{\"type\":\"PaymentCompleted\",\"orderId\":\"" + order + "\"}");
+        topics.send(
+                Topics.PAYMENTS,
+                order,
+                event("PaymentCompleted", order, ",\"paymentId\":\"" + UUID.randomUUID() + "\""));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(order).equals("CONFIRMED"));
+        assertThat(topics.read("payments.events.order-service.DLT", order, Duration.ofSeconds(20)))
+                .hasSize(1);
+    }
+
+    private UUID placed() {
+        Order order = transaction.execute(status -> orders.save(Order.place(
+                customer, List.of(new OrderLine(UUID.randomUUID(), "Kettle", 2, new BigDecimal("23.90"))), "EUR")));
+        return order.id();
+    }
+
+    private RestTestClient customerClient() {
+        return RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.customer(customer))
+                .build();
+    }
+
+    private static String event(String type, UUID order, String more) {
+        return """
+                {"eventId":"%s","type":"%s","version":1,"occurredAt":"2026-11-23T10:00:00Z","orderId":"%s",
+                 "addedLater":{"tolerated":true}%s}""".formatted(UUID.randomUUID(), type, order, more);
+    }
+
+    private String status(UUID order) {
+        return jdbc.sql("select status from orders where id = ?")
+                .param(order)
+                .query(String.class)
+                .single();
+    }
+
+    private List<String> steps(UUID order) {
+        return jdbc.sql("select step from order_timeline where order_id = ? order by seq")
+                .param(order)
+                .query(String.class)
+                .list();
+    }
+
+    private List<JsonNode> events(UUID order, String type) {
+        return topics.read(Topics.ORDERS, order, Duration.ofSeconds(5)).stream()
+                .map(ConsumerRecord::value)
+                .map(json::readTree)
+                .filter(event -> event.get("type").asString().equals(type))
+                .toList();
+    }
+
+    private JsonNode awaitEvent(UUID order, String type) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<JsonNode> found = events(order, type);
+            if (!found.isEmpty()) {
+                return found.getFirst();
+            }
+        }
+        throw new AssertionError("No " + type + " for order " + order);
+    }
+}
