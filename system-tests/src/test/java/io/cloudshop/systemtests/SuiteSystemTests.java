@@ -10,6 +10,7 @@ import io.cloudshop.testsupport.TokenForge;
 import io.cloudshop.testsupport.TokenMatrix;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -313,6 +314,59 @@ class SuiteSystemTests {
         assertThat(foreignProblem.get("title")).isEqualTo(missingProblem.get("title"));
     }
 
+    /** The saga end to end through the gateway: top up, order a demo product, see it confirmed and paid. */
+    @Order(6)
+    @Test
+    void aCustomerOrdersADemoProductAndTheSagaConfirmsIt() throws Exception {
+        String token = registerAndLogin("Shopper");
+        HttpResponse<String> topUp = send(
+                "POST",
+                gateway("/api/v1/wallets/me/top-ups"),
+                token,
+                UUID.randomUUID().toString(),
+                "{\"amount\": 500}");
+        assertThat(topUp.statusCode()).as(topUp.body()).isEqualTo(200);
+        JsonNode product = json.readTree(get(gateway("/api/v1/products?inStock=true&sort=price,asc&size=1"))
+                        .body())
+                .get("content")
+                .get(0);
+        String productId = product.get("id").asString();
+        int stockBefore = product.get("stock").asInt();
+
+        HttpResponse<String> placed = send(
+                "POST",
+                gateway("/api/v1/orders"),
+                token,
+                UUID.randomUUID().toString(),
+                "{\"items\": [{\"productId\": \"%s\", \"quantity\": 1}]}".formatted(productId));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        String orderId = json.readTree(placed.body()).get("id").asString();
+
+        JsonNode order = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            order = json.readTree(
+                    get(gateway("/api/v1/orders/" + orderId), token).body());
+            if (!order.get("status").asString().equals("PENDING")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(order.get("status").asString()).as(order.toString()).isEqualTo("CONFIRMED");
+        List<String> steps = new ArrayList<>();
+        order.get("timeline").forEach(step -> steps.add(step.get("step").asString()));
+        assertThat(steps).containsExactly("PLACED", "STOCK_RESERVED", "CONFIRMED");
+        BigDecimal price = product.get("price").get("amount").decimalValue();
+        assertThat(json.readTree(get(gateway("/api/v1/wallets/me"), token).body())
+                        .get("balance")
+                        .decimalValue())
+                .isEqualByComparingTo(new BigDecimal("500").subtract(price));
+        assertThat(json.readTree(get(gateway("/api/v1/products/" + productId)).body())
+                        .get("stock")
+                        .asInt())
+                .isEqualTo(stockBefore - 1);
+    }
+
     @Order(7)
     @Test
     void customerOnAdminEndpointIsForbidden() throws Exception {
@@ -375,6 +429,20 @@ class SuiteSystemTests {
                 "{\"email\": \"%s\", \"password\": \"%s\", \"name\": \"%s\"}".formatted(email, PASSWORD, name));
         assertThat(registered.statusCode()).as("registration of " + email).isEqualTo(201);
         return login(email, PASSWORD).get("access_token").asString();
+    }
+
+    private static HttpResponse<String> send(
+            String method, String url, String token, String idempotencyKey, String body)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .header("Idempotency-Key", idempotencyKey)
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Properties secrets() throws IOException {

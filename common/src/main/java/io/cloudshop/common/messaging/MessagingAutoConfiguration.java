@@ -14,12 +14,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -34,13 +36,17 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *   <li>Dead letters keep the original bytes: they are sent through their own {@code byte[]} template, not the JSON
  *       serializer the outbox uses, so a replay republishes exactly what arrived.
  *   <li>{@link ProcessedEvents} records handled event ids in the handler's own transaction.
+ *   <li>{@link OutboxResubmission} publishes again what Spring Modulith's outbox could not deliver.
  * </ul>
  *
  * <p>Consumers read keys as strings and values as {@code byte[]} and parse them with their own tolerant types.
  */
 @AutoConfiguration(
         after = KafkaAutoConfiguration.class,
-        afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.modulith.events.config.EventPublicationAutoConfiguration"
+        })
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
@@ -53,7 +59,7 @@ public class MessagingAutoConfiguration {
     /** Not a {@code KafkaTemplate} bean: that would replace Boot's (and the outbox's) template. */
     @Bean
     @ConditionalOnMissingBean
-    DeadLetters deadLetters(KafkaProperties kafka, @Value("${spring.application.name}") String service) {
+    DeadLetters deadLetters(KafkaProperties kafka, @Value("${spring.application.name:application}") String service) {
         Map<String, Object> producer = kafka.buildProducerProperties();
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -67,7 +73,7 @@ public class MessagingAutoConfiguration {
     DefaultErrorHandler kafkaErrorHandler(
             DeadLetters deadLetters,
             MessagingProperties properties,
-            @Value("${spring.application.name}") String service) {
+            @Value("${spring.application.name:application}") String service) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 deadLetters.template(),
                 // Partition -1: the producer picks by key, so the DLT needs no particular partition count.
@@ -80,6 +86,22 @@ public class MessagingAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
+    }
+
+    /** For services that publish through Spring Modulith's outbox. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(IncompleteEventPublications.class)
+    static class Outbox {
+
+        @Bean
+        @ConditionalOnBean(IncompleteEventPublications.class)
+        OutboxResubmission outboxResubmission(
+                IncompleteEventPublications publications, MessagingProperties properties) {
+            return new OutboxResubmission(
+                    publications,
+                    properties.outbox().resubmitInterval(),
+                    properties.outbox().resubmitAfter());
+        }
     }
 
     @Bean

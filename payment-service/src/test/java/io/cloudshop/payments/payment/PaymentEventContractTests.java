@@ -1,0 +1,29 @@
+package io.cloudshop.payments.payment;
+
+import static io.cloudshop.testsupport.EventContracts.assertCompatible;
+import static io.cloudshop.testsupport.EventContracts.sample;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What payment-service publishes still carries every member its consumers were promised (contracts/*.json). */
+class PaymentEventContractTests {
+
+    final Payment payment = Payment.completed(UUID.randomUUID(), UUID.randomUUID(), new BigDecimal("47.80"), "EUR");
+
+    @Test
+    void paymentCompleted() {
+        assertCompatible(sample("payment-service", "PaymentCompleted"), PaymentEvent.PaymentCompleted.of(payment));
+    }
+
+    @Test
+    void paymentDeclined() {
+        assertCompatible(sample("payment-service", "PaymentDeclined"), PaymentEvent.PaymentDeclined.of(payment));
+    }
+
+    @Test
+    void paymentRefunded() {
+        assertCompatible(sample("payment-service", "PaymentRefunded"), PaymentEvent.PaymentRefunded.of(payment));
+    }
+}
