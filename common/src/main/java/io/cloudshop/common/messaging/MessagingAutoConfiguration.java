@@ -16,6 +16,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -86,6 +88,22 @@ public class MessagingAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
+    }
+
+    /** {@code /actuator/deadletters}, where the actuator is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    static class DeadLetterAdmin {
+
+        @Bean
+        @ConditionalOnMissingBean
+        DeadLetterEndpoint deadLetterEndpoint(
+                DeadLetters deadLetters,
+                ConsumerFactory<?, ?> consumers,
+                KafkaListenerEndpointRegistry listeners,
+                @Value("${spring.application.name:application}") String service) {
+            return new DeadLetterEndpoint(deadLetters, consumers, listeners, service);
+        }
     }
 
     /** For services that publish through Spring Modulith's outbox. */

@@ -214,6 +214,64 @@ class OrderSagaIntegrationTests {
                 .hasSize(1);
     }
 
+    @Test
+    void deadLettersAreListedForAdminsAndReplayedOnce() {
+        UUID unknown = UUID.randomUUID();
+        // A payment for an order this service does not have (yet): retried, then dead-lettered.
+        topics.send(
+                Topics.PAYMENTS,
+                unknown,
+                event("PaymentCompleted", unknown, ",\"paymentId\":\"" + UUID.randomUUID() + "\""));
+        topics.read("payments.events.order-service.DLT", unknown, Duration.ofSeconds(30));
+        RestTestClient admin = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.admin(UUID.randomUUID()))
+                .build();
+        customerClient()
+                .get()
+                .uri("/actuator/deadletters")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        admin.get()
+                .uri("/actuator/deadletters")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$['payments.events'][?(@.key == '%s')].exception".formatted(unknown))
+                .isEqualTo("java.lang.IllegalStateException");
+
+        // The order turns up (e.g. a fixed bug upstream); an admin replays the dead letters.
+        jdbc.sql("""
+                        insert into orders (id, customer_id, status, total_amount, currency)
+                        values (?, ?, 'PENDING', 47.80, 'EUR')
+                        """).params(unknown, customer).update();
+        admin.post()
+                .uri("/actuator/deadletters/payments.events")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.replayed")
+                .value(replayed -> assertThat((Integer) replayed).isGreaterThanOrEqualTo(1));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(unknown).equals("CONFIRMED"));
+        // Replayed letters are not listed or replayed again (other tests' poison may be, and dies again).
+        admin.get()
+                .uri("/actuator/deadletters")
+                .exchange()
+                .expectBody()
+                .jsonPath("$['payments.events'][?(@.key == '%s')]".formatted(unknown))
+                .isEmpty();
+        admin.post()
+                .uri("/actuator/deadletters/payments.events")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(events(unknown, "OrderConfirmed")).hasSize(1);
+    }
+
     private UUID placed() {
         Order order = transaction.execute(status -> orders.save(Order.place(
                 customer, List.of(new OrderLine(UUID.randomUUID(), "Kettle", 2, new BigDecimal("23.90"))), "EUR")));
