@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
+import io.cloudshop.testsupport.TestTopics;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -35,6 +38,9 @@ class IdentityIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
+
     final JsonMapper json = JsonMapper.builder().build();
 
     RestTestClient client;
@@ -56,7 +62,34 @@ class IdentityIntegrationTests {
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where success")
                         .query(Integer.class)
                         .single())
-                .isEqualTo(2);
+                .isEqualTo(3);
+    }
+
+    @Test
+    void registrationIsAnnouncedWithoutPersonalData() {
+        String email = unique();
+        String id = json.readTree(client.post()
+                        .uri("/api/v1/users")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(registration(email, PASSWORD, "Grace"))
+                        .exchange()
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody())
+                .get("id")
+                .asString();
+
+        try (TestTopics topics = new TestTopics(kafka)) {
+            List<ConsumerRecord<String, String>> records =
+                    topics.read("users.events", id, java.time.Duration.ofSeconds(20));
+            assertThat(records).hasSize(1);
+            JsonNode event = json.readTree(records.getFirst().value());
+            assertThat(event.get("type").asString()).isEqualTo("UserRegistered");
+            assertThat(event.get("userId").asString()).isEqualTo(id);
+            assertThat(records.getFirst().value()).doesNotContain(email).doesNotContain("Grace");
+        }
     }
 
     @Test

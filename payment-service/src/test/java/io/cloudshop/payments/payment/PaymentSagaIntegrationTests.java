@@ -98,6 +98,22 @@ class PaymentSagaIntegrationTests {
     }
 
     @Test
+    void aRegistrationOpensAnEmptyWallet() {
+        UUID registered = UUID.randomUUID();
+
+        topics.send("users.events", registered, """
+                {"eventId":"%s","type":"UserRegistered","version":1,"occurredAt":"2026-11-23T10:00:00Z",
+                 "userId":"%s"}""".formatted(UUID.randomUUID(), registered));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from wallets where customer_id = ? and balance = 0")
+                                .param(registered)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+    }
+
+    @Test
     void badTopUpsChangeNothing() {
         topUp(UUID.randomUUID().toString(), "1000.01").expectStatus().isBadRequest();
         topUp(UUID.randomUUID().toString(), "-5").expectStatus().isBadRequest();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -24,13 +25,18 @@ public class UserAccounts {
 
     private final Users users;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
 
-    UserAccounts(Users users, PasswordEncoder passwords) {
+    UserAccounts(Users users, PasswordEncoder passwords, ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
+        this.events = events;
     }
 
-    /** A new customer; 409 {@code EMAIL_TAKEN} if the normalized email is registered, 400 for a weak password. */
+    /**
+     * A new customer, announced as {@link UserRegistered}; 409 {@code EMAIL_TAKEN} if the normalized email is
+     * registered, 400 for a weak password.
+     */
     @Transactional
     public User register(String email, String name, String password) {
         String normalized = Emails.normalize(email);
@@ -39,7 +45,9 @@ public class UserAccounts {
             throw new EmailTakenException();
         }
         try {
-            return users.save(User.register(normalized, name.strip(), passwords.encode(password)));
+            User user = users.save(User.register(normalized, name.strip(), passwords.encode(password)));
+            events.publishEvent(UserRegistered.of(user)); // through the outbox, in this transaction
+            return user;
         } catch (DataIntegrityViolationException ex) {
             throw new EmailTakenException(); // lost a race with a concurrent registration of the same email
         }
