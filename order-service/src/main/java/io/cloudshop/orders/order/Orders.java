@@ -22,6 +22,10 @@ public interface Orders extends Repository<Order, UUID> {
 
     Page<Order> findByCustomerId(UUID customerId, Pageable pageable);
 
+    Page<Order> findByStatus(OrderStatus status, Pageable pageable);
+
+    Page<Order> findByCustomerIdAndStatus(UUID customerId, OrderStatus status, Pageable pageable);
+
     Order save(Order order);
 
     Order saveAndFlush(Order order);

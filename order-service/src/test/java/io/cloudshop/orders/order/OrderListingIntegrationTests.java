@@ -208,6 +208,34 @@ class OrderListingIntegrationTests {
     }
 
     @Test
+    void filtersByStatus() {
+        insertRow("00000000-0000-0000-0000-000000000001");
+        UUID confirmed = insertRow("00000000-0000-0000-0000-000000000001");
+        jdbc.sql("update orders set status = 'CONFIRMED' where id = ?")
+                .param(confirmed)
+                .update();
+
+        client.get()
+                .uri("/api/v1/orders?status=CONFIRMED")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.page.totalElements")
+                .isEqualTo(1)
+                .jsonPath("$.content[0].id")
+                .isEqualTo(confirmed.toString());
+        client.get()
+                .uri("/api/v1/orders?status=SHIPPED")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
     void oversizedPageIsRejected() {
         client.get()
                 .uri("/api/v1/orders?size=1000")

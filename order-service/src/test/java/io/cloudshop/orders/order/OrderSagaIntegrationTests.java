@@ -272,6 +272,26 @@ class OrderSagaIntegrationTests {
         assertThat(events(unknown, "OrderConfirmed")).hasSize(1);
     }
 
+    @Test
+    void aRolledBackPlacementPublishesNothing() {
+        UUID[] id = new UUID[1];
+        transaction.executeWithoutResult(status -> {
+            Order order = orders.save(Order.place(
+                    customer, List.of(new OrderLine(UUID.randomUUID(), "Kettle", 1, new BigDecimal("9.90"))), "EUR"));
+            id[0] = order.id();
+            status.setRollbackOnly();
+        });
+        UUID marker = placed(); // committed after the rolled-back one: once its event is out, the other's would be too
+
+        assertThat(awaitEvent(marker, "OrderPlaced")).isNotNull();
+        assertThat(events(id[0], "OrderPlaced")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from event_publication")
+                        .query(Integer.class)
+                        .single())
+                .as("nothing left in the outbox")
+                .isZero();
+    }
+
     private UUID placed() {
         Order order = transaction.execute(status -> orders.save(Order.place(
                 customer, List.of(new OrderLine(UUID.randomUUID(), "Kettle", 2, new BigDecimal("23.90"))), "EUR")));

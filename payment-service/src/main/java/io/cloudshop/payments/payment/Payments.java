@@ -17,5 +17,9 @@ public interface Payments extends Repository<Payment, UUID> {
 
     Optional<Payment> findByOrderId(UUID orderId);
 
+    Page<Payment> findByOrderId(UUID orderId, Pageable pageable);
+
+    Page<Payment> findByCustomerIdAndOrderId(UUID customerId, UUID orderId, Pageable pageable);
+
     Payment save(Payment payment);
 }

@@ -208,6 +208,27 @@ class PaymentListingIntegrationTests {
     }
 
     @Test
+    void filtersByOrder() {
+        insertRow("00000000-0000-0000-0000-000000000001");
+        UUID wanted = insertRow("00000000-0000-0000-0000-000000000001");
+        UUID order = jdbc.sql("select order_id from payments where id = ?")
+                .param(wanted)
+                .query(UUID.class)
+                .single();
+
+        client.get()
+                .uri("/api/v1/payments?orderId=" + order)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.page.totalElements")
+                .isEqualTo(1)
+                .jsonPath("$.content[0].id")
+                .isEqualTo(wanted.toString());
+    }
+
+    @Test
     void oversizedPageIsRejected() {
         client.get()
                 .uri("/api/v1/payments?size=1000")

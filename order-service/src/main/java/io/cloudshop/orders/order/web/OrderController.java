@@ -6,6 +6,7 @@ import io.cloudshop.common.security.Caller;
 import io.cloudshop.common.web.SortWhitelist;
 import io.cloudshop.orders.order.OrderPlacement;
 import io.cloudshop.orders.order.OrderSaga;
+import io.cloudshop.orders.order.OrderStatus;
 import io.cloudshop.orders.order.Orders;
 import io.cloudshop.orders.order.web.OrderRequests.NewOrder;
 import io.cloudshop.orders.order.web.OrderRequests.OrderDetails;
@@ -101,7 +102,8 @@ class OrderController {
     }
 
     /**
-     * Orders newest first, in Spring Data's {@code {content, page}} shape: a customer's own, or all for an admin.
+     * Orders newest first, in Spring Data's {@code {content, page}} shape: a customer's own, or all for an admin;
+     * {@code status} narrows to one status (an unknown one is 400).
      */
     @GetMapping
     @Transactional(readOnly = true)
@@ -109,10 +111,15 @@ class OrderController {
             @AuthenticationPrincipal Jwt caller,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(defaultValue = "createdAt,desc") String sort) {
+            @RequestParam(defaultValue = "createdAt,desc") String sort,
+            @RequestParam(required = false) @Nullable OrderStatus status) {
         PageRequest request = PageRequest.of(page, size, SORTABLE.parse(sort));
         Caller who = Caller.of(caller);
-        var found = who.admin() ? orders.findAllBy(request) : orders.findByCustomerId(who.id(), request);
+        var found = who.admin()
+                ? (status == null ? orders.findAllBy(request) : orders.findByStatus(status, request))
+                : (status == null
+                        ? orders.findByCustomerId(who.id(), request)
+                        : orders.findByCustomerIdAndStatus(who.id(), status, request));
         return new PagedModel<>(found.map(OrderView::of));
     }
 

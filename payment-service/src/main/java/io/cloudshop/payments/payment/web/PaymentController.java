@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -49,10 +50,15 @@ class PaymentController {
             @AuthenticationPrincipal Jwt caller,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(defaultValue = "createdAt,desc") String sort) {
+            @RequestParam(defaultValue = "createdAt,desc") String sort,
+            @RequestParam(required = false) @Nullable UUID orderId) {
         PageRequest request = PageRequest.of(page, size, SORTABLE.parse(sort));
         Caller who = Caller.of(caller);
-        var found = who.admin() ? payments.findAllBy(request) : payments.findByCustomerId(who.id(), request);
+        var found = who.admin()
+                ? (orderId == null ? payments.findAllBy(request) : payments.findByOrderId(orderId, request))
+                : (orderId == null
+                        ? payments.findByCustomerId(who.id(), request)
+                        : payments.findByCustomerIdAndOrderId(who.id(), orderId, request));
         return new PagedModel<>(found.map(PaymentView::of));
     }
 
