@@ -367,6 +367,139 @@ class SuiteSystemTests {
                 .isEqualTo(stockBefore - 1);
     }
 
+    @Order(6)
+    @Test
+    void anOrderWithoutStockIsRejectedAndOneThatCannotBePaidIsCancelled() throws Exception {
+        String product = createProduct("1.00", 3);
+        String broke = registerAndLogin("Broke");
+
+        JsonNode unpaid = awaitFinished(placeOrder(broke, UUID.randomUUID().toString(), product, 1), broke);
+        JsonNode unserved = awaitFinished(placeOrder(broke, UUID.randomUUID().toString(), product, 5), broke);
+
+        assertThat(unpaid.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(steps(unpaid)).containsExactly("PLACED", "STOCK_RESERVED", "PAYMENT_DECLINED", "CANCELLED");
+        assertThat(unserved.get("status").asString()).isEqualTo("REJECTED");
+        await(() -> stock(product) == 3, "the declined order's unit back in stock");
+    }
+
+    @Order(6)
+    @Test
+    void theSameIdempotencyKeyPlacesOneOrder() throws Exception {
+        String product = createProduct("1.00", 10);
+        String token = registerAndLogin("Retrier");
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = placeOrder(token, key, product, 1);
+        HttpResponse<String> again = placeOrder(token, key, product, 1);
+        HttpResponse<String> changed = placeOrder(token, key, product, 2);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(again.body()).get("id"))
+                .isEqualTo(json.readTree(first.body()).get("id"));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(changed.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(get(gateway("/api/v1/orders"), token).body())
+                        .get("page")
+                        .get("totalElements")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    /** The last five units: twenty customers order one each at once; exactly five get one, nobody pays for nothing. */
+    @Order(6)
+    @Test
+    void twentyCustomersRacingForTheLastFiveUnitsGetExactlyFive() throws Exception {
+        String product = createProduct("1.00", 5);
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String token = registerAndLogin("Racer " + i);
+            assertThat(send(
+                                    "POST",
+                                    gateway("/api/v1/wallets/me/top-ups"),
+                                    token,
+                                    UUID.randomUUID().toString(),
+                                    "{\"amount\": 10}")
+                            .statusCode())
+                    .isEqualTo(200);
+            customers.add(token);
+        }
+
+        List<HttpResponse<String>> placed;
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (String token : customers) {
+                futures.add(
+                        threads.submit(() -> placeOrder(token, UUID.randomUUID().toString(), product, 1)));
+            }
+            placed = new ArrayList<>();
+            for (var future : futures) {
+                placed.add(future.get());
+            }
+        }
+
+        Map<String, Integer> outcomes = new HashMap<>();
+        for (int i = 0; i < customers.size(); i++) {
+            assertThat(placed.get(i).statusCode()).as(placed.get(i).body()).isEqualTo(201);
+            JsonNode order = awaitFinished(placed.get(i), customers.get(i));
+            outcomes.merge(order.get("status").asString(), 1, Integer::sum);
+            BigDecimal balance = json.readTree(
+                            get(gateway("/api/v1/wallets/me"), customers.get(i)).body())
+                    .get("balance")
+                    .decimalValue();
+            assertThat(balance)
+                    .as("a confirmed order costs 1.00, any other nothing")
+                    .isEqualByComparingTo(order.get("status").asString().equals("CONFIRMED") ? "9.00" : "10.00");
+        }
+        assertThat(outcomes).isEqualTo(Map.of("CONFIRMED", 5, "REJECTED", 15));
+        assertThat(stock(product)).isZero();
+    }
+
+    /**
+     * payment-service is down: the order times out (20 s in the system tests, 30 s in the devstack) and is cancelled, its stock released. When
+     * payment-service comes back it finds the reservation and the cancellation waiting; whatever order it takes them
+     * in, the customer ends up not charged.
+     */
+    @Order(6)
+    @Test
+    void anOrderStuckWithoutPaymentsTimesOutAndNothingIsAppliedTwice() throws Exception {
+        String product = createProduct("1.00", 4);
+        String token = registerAndLogin("Patient");
+        send(
+                "POST",
+                gateway("/api/v1/wallets/me/top-ups"),
+                token,
+                UUID.randomUUID().toString(),
+                "{\"amount\": 10}");
+        stack.stop("payment-service");
+        try {
+            HttpResponse<String> placed = placeOrder(token, UUID.randomUUID().toString(), product, 1);
+            assertThat(placed.statusCode()).isEqualTo(201);
+            JsonNode order = awaitFinished(placed, token, Duration.ofSeconds(60));
+
+            assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(steps(order)).containsExactly("PLACED", "STOCK_RESERVED", "CANCELLED");
+            assertThat(order.get("timeline").get(2).get("detail").asString()).isEqualTo("TIMEOUT");
+            await(() -> stock(product) == 4, "the timed-out order's unit back in stock");
+        } finally {
+            stack.restart("payment-service");
+        }
+        await(
+                () -> {
+                    HttpResponse<String> wallet = get(gateway("/api/v1/wallets/me"), token);
+                    return wallet.statusCode() == 200
+                            && json.readTree(wallet.body())
+                                            .get("balance")
+                                            .decimalValue()
+                                            .compareTo(BigDecimal.TEN)
+                                    == 0;
+                },
+                "the customer's 10.00 intact once payment-service caught up");
+        JsonNode payments =
+                json.readTree(get(gateway("/api/v1/payments"), token).body()).get("content");
+        payments.forEach(payment -> assertThat(payment.get("status").asString()).isEqualTo("REFUNDED"));
+    }
+
     @Order(7)
     @Test
     void customerOnAdminEndpointIsForbidden() throws Exception {
@@ -429,6 +562,75 @@ class SuiteSystemTests {
                 "{\"email\": \"%s\", \"password\": \"%s\", \"name\": \"%s\"}".formatted(email, PASSWORD, name));
         assertThat(registered.statusCode()).as("registration of " + email).isEqualTo(201);
         return login(email, PASSWORD).get("access_token").asString();
+    }
+
+    private static String createProduct(String price, int stock) throws Exception {
+        HttpResponse<String> created = send(
+                "POST",
+                gateway("/api/v1/products"),
+                adminToken,
+                UUID.randomUUID().toString(),
+                """
+                {"sku": "SYS-%s", "name": "System test kettle", "description": "", "category": "system-tests",
+                 "price": {"amount": %s, "currency": "EUR"}, "stock": %d}""".formatted(UUID.randomUUID().toString().substring(0, 8), price, stock));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asString();
+    }
+
+    private static int stock(String product) throws Exception {
+        return json.readTree(get(gateway("/api/v1/products/" + product)).body())
+                .get("stock")
+                .asInt();
+    }
+
+    private static HttpResponse<String> placeOrder(String token, String key, String product, int quantity)
+            throws Exception {
+        return send(
+                "POST",
+                gateway("/api/v1/orders"),
+                token,
+                key,
+                "{\"items\": [{\"productId\": \"%s\", \"quantity\": %d}]}".formatted(product, quantity));
+    }
+
+    private static JsonNode awaitFinished(HttpResponse<String> placed, String token) throws Exception {
+        return awaitFinished(placed, token, Duration.ofSeconds(30));
+    }
+
+    private static JsonNode awaitFinished(HttpResponse<String> placed, String token, Duration patience)
+            throws Exception {
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        String id = json.readTree(placed.body()).get("id").asString();
+        long deadline = System.nanoTime() + patience.toNanos();
+        JsonNode order;
+        do {
+            order = json.readTree(get(gateway("/api/v1/orders/" + id), token).body());
+            if (!order.get("status").asString().equals("PENDING")) {
+                return order;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("Order still PENDING after " + patience + ": " + order);
+    }
+
+    private static List<String> steps(JsonNode order) {
+        List<String> steps = new ArrayList<>();
+        order.get("timeline").forEach(step -> steps.add(step.get("step").asString()));
+        return steps;
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within 60 s: " + what);
+            }
+            Thread.sleep(250);
+        }
     }
 
     private static HttpResponse<String> send(

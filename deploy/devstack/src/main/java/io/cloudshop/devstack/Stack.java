@@ -105,6 +105,17 @@ public final class Stack implements AutoCloseable {
         Processes.stop(handle, settings.stopTimeout());
     }
 
+    /** Starts a component that {@link #stop} stopped again, and waits until it is up (e.g. to see a saga resume). */
+    public void restart(String name) {
+        if (running.containsKey(name)) {
+            throw new DevstackException(name + " is running.");
+        }
+        launchAndAwait(components.stream()
+                .filter(component -> component.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new DevstackException("No component is called " + name + ".")));
+    }
+
     /** Whether every component this stack started is still alive. */
     public boolean allAlive() {
         synchronized (running) {
