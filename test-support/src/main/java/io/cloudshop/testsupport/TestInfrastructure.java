@@ -30,7 +30,6 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({
     TestInfrastructure.Tokens.class,
-    TestInfrastructure.KafkaProducers.class,
     TestInfrastructure.Containers.class,
     TestInfrastructure.ContainerKafka.class,
     TestInfrastructure.Embedded.class
@@ -54,20 +53,6 @@ public class TestInfrastructure {
                 registry.add("cloudshop.security.jwt.issuer", () -> TestTokens.ISSUER);
                 registry.add("cloudshop.security.jwt.audience", () -> TestTokens.AUDIENCE);
             };
-        }
-    }
-
-    /**
-     * The JVM's shutdown hooks stop the test broker and close the application contexts at the same time; a producer
-     * whose broker is already gone would wait its default 30 s before closing. Tests have nothing in flight by then.
-     */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer")
-    static class KafkaProducers {
-
-        @Bean
-        org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer quickProducerClose() {
-            return factory -> factory.setPhysicalCloseTimeout(1);
         }
     }
 

@@ -40,7 +40,8 @@ import org.springframework.kafka.support.KafkaHeaders;
  *   <li>{@code POST /actuator/deadletters/{topic}}: sends every not yet replayed dead letter of {@code topic} back to
  *       {@code topic}, byte for byte with its key, then remembers how far it got (the committed offsets of the
  *       consumer group {@code <service>.dead-letter-replay}). Replaying again sends only what has died since; and as
- *       every consumer applies each event id once, a record replayed twice is still applied once.
+ *       every consumer applies each event id once, a record replayed twice is still applied once. Unreadable records
+ *       ({@link MalformedEventException}) are skipped, not sent again: they could only die again.
  * </ul>
  *
  * <p>Hand-written because spring-kafka has the dead-letter publishing but no reader or replayer for it.
@@ -76,7 +77,8 @@ public class DeadLetterEndpoint {
             @Nullable String exception,
             @Nullable String message) {}
 
-    public record Replay(String topic, String deadLetterTopic, int replayed) {}
+    /** {@code skipped}: unreadable records ({@link MalformedEventException}), which no replay can fix. */
+    public record Replay(String topic, String deadLetterTopic, int replayed, int skipped) {}
 
     @ReadOperation
     public Map<String, List<DeadLetter>> deadLetters() {
@@ -112,18 +114,25 @@ public class DeadLetterEndpoint {
         }
         String deadLetterTopic = deadLetters.topicFor(topic);
         int replayed = 0;
+        int skipped = 0;
         try (Consumer<String, byte[]> consumer = consumer()) {
             List<ConsumerRecord<String, byte[]>> pending = pending(consumer, deadLetterTopic);
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : pending) {
-                deadLetters
-                        .template()
-                        .send(new ProducerRecord<>(topic, record.key(), record.value()))
-                        .get();
+                if (MalformedEventException.class
+                        .getName()
+                        .equals(header(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))) {
+                    skipped++; // unreadable: a replay could only dead-letter it again
+                } else {
+                    deadLetters
+                            .template()
+                            .send(new ProducerRecord<>(topic, record.key(), record.value()))
+                            .get();
+                    replayed++;
+                }
                 done.put(
                         new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
-                replayed++;
             }
             if (!done.isEmpty()) {
                 consumer.commitSync(done);
@@ -134,7 +143,7 @@ public class DeadLetterEndpoint {
         } catch (ExecutionException ex) {
             throw new IllegalStateException("Could not replay to " + topic, ex.getCause());
         }
-        return new Replay(topic, deadLetterTopic, replayed);
+        return new Replay(topic, deadLetterTopic, replayed, skipped);
     }
 
     /** Every record of {@code topic} after the replay group's committed offsets (all of it if never replayed). */

@@ -1,10 +1,13 @@
 package io.cloudshop.common.messaging;
 
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,6 +18,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -24,6 +30,8 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -34,7 +42,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *   <li>A record whose listener keeps failing is retried {@code cloudshop.messaging.retry.*} times with exponential
  *       backoff, then published to {@code <topic>.<spring.application.name>.DLT} with spring-kafka's error headers
  *       ({@code kafka_dlt-exception-*}, original topic, partition and offset), and the partition moves on. A
- *       {@link MalformedEventException} is not retried: it cannot get better.
+ *       {@link MalformedEventException} is not retried: it cannot get better. A failure of the infrastructure
+ *       rather than the record (database unreachable, deadlock, lock or version conflict) is retried until it works.
  *   <li>Dead letters keep the original bytes: they are sent through their own {@code byte[]} template, not the JSON
  *       serializer the outbox uses, so a replay republishes exactly what arrived.
  *   <li>{@link ProcessedEvents} records handled event ids in the handler's own transaction.
@@ -87,7 +96,31 @@ public class MessagingAutoConfiguration {
         backOff.setMaxAttempts(retry.attempts());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class);
+        // The database or a lock being briefly unavailable is no reason to dead-letter, say, a compensation: such
+        // records are retried until they succeed (the partition waits, as every record would fail meanwhile).
+        handler.setBackOffFunction((record, failure) -> infrastructureUnavailable(failure) ? untilItWorks() : null);
         return handler;
+    }
+
+    /** Failures that say nothing about the record: the database unreachable, a deadlock, a lock or version conflict. */
+    static boolean infrastructureUnavailable(@Nullable Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException
+                    || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BackOff untilItWorks() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        return backOff;
     }
 
     /** {@code /actuator/deadletters}, where the actuator is present. */

@@ -30,7 +30,8 @@ class IdempotencyKeys {
 
     /** The outcome of claiming a key: new (go ahead), or the order an earlier identical request created. */
     sealed interface Claim {
-        record Claimed() implements Claim {}
+        /** {@code claimId}: pass it to complete or release, which touch this claim only. */
+        record Claimed(UUID claimId) implements Claim {}
 
         record Completed(UUID orderId) implements Claim {}
     }
@@ -53,12 +54,14 @@ class IdempotencyKeys {
                         """)
                 .params(customerId, key, seconds(settings.idempotencyKeyTtl()), seconds(settings.idempotencyInFlight()))
                 .update();
-        int claimed = jdbc.sql("""
-                        insert into idempotency_keys (customer_id, key, request_hash) values (?, ?, ?)
+        UUID claimId = UUID.randomUUID();
+        int claimed =
+                jdbc.sql("""
+                        insert into idempotency_keys (customer_id, key, request_hash, claim_id) values (?, ?, ?, ?)
                         on conflict do nothing
-                        """).params(customerId, key, requestHash).update();
+                        """).params(customerId, key, requestHash, claimId).update();
         if (claimed == 1) {
-            return new Claim.Claimed();
+            return new Claim.Claimed(claimId);
         }
         record Existing(String requestHash, Optional<UUID> orderId) {}
         Existing existing = jdbc.sql(
@@ -81,19 +84,33 @@ class IdempotencyKeys {
                         "A request with this Idempotency-Key is still being processed. Retry in a moment."));
     }
 
-    /** Joins the placement's transaction: the key completes exactly when the order commits. */
+    /**
+     * Joins the placement's transaction: the key completes exactly when the order commits.
+     *
+     * @throws ApiException 409 {@code IDEMPOTENCY_KEY_IN_FLIGHT} when this claim was taken over as abandoned (the
+     *     request took longer than the in-flight timeout); the order is then rolled back with the transaction
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void complete(UUID customerId, String key, UUID orderId) {
-        jdbc.sql("update idempotency_keys set order_id = ? where customer_id = ? and key = ?")
-                .params(orderId, customerId, key)
-                .update();
+    public void complete(UUID customerId, String key, UUID claimId, UUID orderId) {
+        int completed = jdbc.sql("""
+                        update idempotency_keys set order_id = ?
+                        where customer_id = ? and key = ? and claim_id = ? and order_id is null
+                        """).params(orderId, customerId, key, claimId).update();
+        if (completed != 1) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "IDEMPOTENCY_KEY_IN_FLIGHT",
+                    "Another request with this Idempotency-Key took over; nothing was ordered by this one.");
+        }
     }
 
+    /** Gives up this claim (its request failed); a successor's claim of the same key is left alone. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void release(UUID customerId, String key) {
-        jdbc.sql("delete from idempotency_keys where customer_id = ? and key = ? and order_id is null")
-                .params(customerId, key)
-                .update();
+    public void release(UUID customerId, String key, UUID claimId) {
+        jdbc.sql("""
+                        delete from idempotency_keys
+                        where customer_id = ? and key = ? and claim_id = ? and order_id is null
+                        """).params(customerId, key, claimId).update();
     }
 
     private static double seconds(Duration duration) {

@@ -59,17 +59,18 @@ public class OrderPlacement {
                     }),
                     true);
         }
+        UUID claimId = ((IdempotencyKeys.Claim.Claimed) claim).claimId();
         try {
             Priced priced = price(lines);
             Order placed = transaction.execute(status -> {
                 // Flushed before the key points at it (foreign key); the outbox row is written in this transaction too.
                 Order order = orders.saveAndFlush(Order.place(customerId, priced.lines(), priced.currency()));
-                keys.complete(customerId, idempotencyKey, order.id());
+                keys.complete(customerId, idempotencyKey, claimId, order.id());
                 return order;
             });
             return new Placement(placed, false);
         } catch (RuntimeException ex) {
-            keys.release(customerId, idempotencyKey);
+            keys.release(customerId, idempotencyKey, claimId);
             throw ex;
         }
     }

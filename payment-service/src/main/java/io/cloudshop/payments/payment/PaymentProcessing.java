@@ -40,6 +40,7 @@ public class PaymentProcessing {
     /** Stock is reserved: charge the order's total, or decline when the wallet cannot pay it. Once per order. */
     @Transactional
     public void charge(UUID eventId, UUID orderId, UUID customerId, BigDecimal amount, String currency) {
+        lockOrder(orderId);
         if (!processed.firstTime(CONSUMER, eventId)
                 || payments.findByOrderId(orderId).isPresent()
                 || cancelled(orderId)) {
@@ -60,6 +61,7 @@ public class PaymentProcessing {
      */
     @Transactional
     public void refund(UUID eventId, UUID orderId) {
+        lockOrder(orderId);
         if (!processed.firstTime(CONSUMER, eventId)) {
             return;
         }
@@ -75,6 +77,18 @@ public class PaymentProcessing {
             payments.save(payment);
             events.publishEvent(PaymentEvent.PaymentRefunded.of(payment));
         }
+    }
+
+    /**
+     * Serializes a charge and a refund of the same order until the transaction ends. Without it, a StockReserved and an
+     * OrderCancelled handled at the same time (different partitions, different instances) could each miss the other's
+     * row: the charge no marker, the refund no payment; the order would stay charged.
+     */
+    private void lockOrder(UUID orderId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param(orderId.toString())
+                .query((rs, row) -> 1)
+                .list();
     }
 
     private boolean cancelled(UUID orderId) {

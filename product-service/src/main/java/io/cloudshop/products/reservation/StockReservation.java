@@ -116,7 +116,10 @@ public class StockReservation {
             if (!reservation.holdsStock()) {
                 return;
             }
-            for (Reservation.Line line : reservation.lines()) {
+            // In product-id order, like reserve(): two transactions never wait for each other's rows crosswise.
+            for (Reservation.Line line : reservation.lines().stream()
+                    .sorted(Comparator.comparing(Reservation.Line::productId))
+                    .toList()) {
                 products.adjustStock(line.productId(), line.quantity());
                 catalog.evictAfterCommit(line.productId());
             }

@@ -45,7 +45,8 @@ public class UserAccounts {
             throw new EmailTakenException();
         }
         try {
-            User user = users.save(User.register(normalized, name.strip(), passwords.encode(password)));
+            // Flushed here, so a concurrent registration's unique-email violation surfaces inside this try.
+            User user = users.saveAndFlush(User.register(normalized, name.strip(), passwords.encode(password)));
             events.publishEvent(UserRegistered.of(user)); // through the outbox, in this transaction
             return user;
         } catch (DataIntegrityViolationException ex) {

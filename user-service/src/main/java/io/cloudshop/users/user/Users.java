@@ -13,6 +13,8 @@ public interface Users extends Repository<User, UUID> {
 
     User save(User user);
 
+    User saveAndFlush(User user);
+
     Optional<User> findById(UUID id);
 
     Optional<User> findByEmail(String email);
