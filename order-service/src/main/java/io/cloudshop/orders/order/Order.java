@@ -48,6 +48,10 @@ public class Order extends AbstractAggregateRoot<Order> {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When the saga last moved this order; the timeout counts from here. */
+    @Column(name = "last_progress_at", nullable = false)
+    private Instant lastProgressAt;
+
     @ElementCollection
     @CollectionTable(name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "line_no")
@@ -138,7 +142,9 @@ public class Order extends AbstractAggregateRoot<Order> {
     }
 
     private void record(String step, @Nullable String detail) {
-        timeline.add(new Step(Instant.now(), step, detail));
+        Instant now = Instant.now();
+        timeline.add(new Step(now, step, detail));
+        lastProgressAt = now;
     }
 
     public List<OrderLine> lines() {

@@ -5,8 +5,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends orders the saga left PENDING too long (a service down, an event stuck): cancelled with reason TIMEOUT, and the
- * same compensations run as for any cancellation. Safe with several instances (see {@link Orders#findStale}).
+ * Ends orders the saga left PENDING too long, counted from its last step (a service down, an event stuck): cancelled
+ * with reason TIMEOUT, and the same compensations run as for any cancellation. Safe with several instances (see {@link Orders#findStale}).
  */
 @Component
 class OrderTimeouts {
@@ -21,9 +21,13 @@ class OrderTimeouts {
         this.settings = settings;
     }
 
+    /**
+     * The first check waits a whole timeout after start-up: events that piled up while this service was down are
+     * consumed first, so an order paid meanwhile is confirmed rather than timed out.
+     */
     @Scheduled(
             fixedDelayString = "${orders.timeout-check-interval:5s}",
-            initialDelayString = "${orders.timeout-check-interval:5s}")
+            initialDelayString = "${orders.pending-timeout:2m}")
     void cancelStaleOrders() {
         Instant cutoff = Instant.now().minus(settings.pendingTimeout());
         while (saga.cancelStale(cutoff, BATCH) == BATCH) {

@@ -31,12 +31,12 @@ public interface Orders extends Repository<Order, UUID> {
     Order saveAndFlush(Order order);
 
     /**
-     * The oldest orders still PENDING since before {@code cutoff}, locked; rows another instance's sweep holds are
+     * The orders still PENDING whose saga has not moved since before {@code cutoff}, oldest first, locked; rows another instance's sweep holds are
      * skipped (SKIP LOCKED), so several instances never cancel the same order twice.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
     @Query("select o from Order o where o.status = io.cloudshop.orders.order.OrderStatus.PENDING"
-            + " and o.createdAt < :cutoff order by o.createdAt")
+            + " and o.lastProgressAt < :cutoff order by o.lastProgressAt")
     List<Order> findStale(Instant cutoff, Pageable page);
 }

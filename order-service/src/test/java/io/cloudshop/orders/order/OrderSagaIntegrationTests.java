@@ -183,19 +183,21 @@ class OrderSagaIntegrationTests {
     }
 
     @Test
-    void ordersPendingPastTheTimeoutAreCancelled() {
+    void ordersWhoseSagaStalledPastTheTimeoutAreCancelled() {
         UUID stale = placed();
         Instant cutoff = Instant.now().plusSeconds(1);
-        UUID fresh = placed();
-        // Younger than the cutoff, as if placed a moment ago against a real timeout.
-        jdbc.sql("update orders set created_at = now() + interval '1 hour' where id = ?")
-                .param(fresh)
-                .update();
+        UUID progressing = placed();
+        // Placed long ago, but its saga moved after the cutoff (as if a step had just been applied): not stale.
+        jdbc.sql("""
+                        update orders set created_at = now() - interval '1 hour',
+                                          last_progress_at = now() + interval '1 hour'
+                        where id = ?
+                        """).param(progressing).update();
 
         assertThat(saga.cancelStale(cutoff, 100)).isEqualTo(1);
 
         assertThat(status(stale)).isEqualTo("CANCELLED");
-        assertThat(status(fresh)).isEqualTo("PENDING");
+        assertThat(status(progressing)).isEqualTo("PENDING");
         assertThat(awaitEvent(stale, "OrderCancelled").get("reason").asString()).isEqualTo("TIMEOUT");
     }
 
