@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.cloudshop.products.product.Money;
 import io.cloudshop.products.product.ProductCatalog;
 import io.cloudshop.testsupport.TestInfrastructure;
+import io.cloudshop.testsupport.TestTopics;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,14 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,21 +46,18 @@ class StockReservationIntegrationTests {
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
 
-    KafkaProducer<String, String> producer;
+    TestTopics topics;
 
     @BeforeEach
     void setUp() {
         clear();
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        topics = new TestTopics(kafka);
     }
 
     @AfterEach
     void clear() {
-        if (producer != null) {
-            producer.close();
+        if (topics != null) {
+            topics.close();
         }
         jdbc.sql("delete from reservation_lines").update();
         jdbc.sql("delete from reservations").update();
@@ -232,8 +223,7 @@ class StockReservationIntegrationTests {
     }
 
     private void send(UUID key, String value) {
-        producer.send(new ProducerRecord<>(Topics.ORDERS, key.toString(), value));
-        producer.flush();
+        topics.send(Topics.ORDERS, key, value);
     }
 
     private String status(UUID order) {
@@ -270,33 +260,7 @@ class StockReservationIntegrationTests {
         return found;
     }
 
-    /** Everything on {@code topic} with {@code key}, reading until {@code patience} has passed with nothing new. */
     private List<ConsumerRecord<String, String>> read(String topic, UUID key, Duration patience) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + patience.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (key.toString().equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-                if (!found.isEmpty() && patience.compareTo(Duration.ofSeconds(5)) > 0) {
-                    break;
-                }
-            }
-        }
-        return found;
+        return topics.read(topic, key, patience);
     }
 }
