@@ -41,6 +41,16 @@ public final class TestTopics implements AutoCloseable {
         }
     }
 
+    /** Sends to one partition, whatever the key would choose, and waits for the broker's acknowledgement. */
+    public void send(String topic, int partition, Object key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, partition, key.toString(), value))
+                    .get();
+        } catch (Exception ex) {
+            throw new IllegalStateException("Could not send to " + topic, ex);
+        }
+    }
+
     /**
      * Every record on {@code topic} with {@code key}, from the beginning: waits up to {@code patience} for the first
      * one, then takes what else is there.

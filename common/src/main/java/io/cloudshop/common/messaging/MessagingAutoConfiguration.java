@@ -29,7 +29,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -47,7 +48,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *   <li>Dead letters keep the original bytes: they are sent through their own {@code byte[]} template, not the JSON
  *       serializer the outbox uses, so a replay republishes exactly what arrived.
  *   <li>{@link ProcessedEvents} records handled event ids in the handler's own transaction.
- *   <li>{@link OutboxResubmission} publishes again what Spring Modulith's outbox could not deliver.
+ *   <li>Spring Modulith's outbox: publications its staleness monitor marked failed (see {@link MessagingDefaults})
+ *       are resubmitted every {@code cloudshop.messaging.outbox.resubmit-interval}, so an event is retried until Kafka
+ *       acknowledges it, not only at the next restart. Consumers are idempotent, so a publication that did reach
+ *       Kafka and is sent twice is harmless.
+ *   <li>{@code processed_events} rows older than {@code cloudshop.messaging.processed-events.retention} are deleted.
  * </ul>
  *
  * <p>Consumers read keys as strings and values as {@code byte[]} and parse them with their own tolerant types.
@@ -141,17 +146,19 @@ public class MessagingAutoConfiguration {
 
     /** For services that publish through Spring Modulith's outbox. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(IncompleteEventPublications.class)
+    @ConditionalOnClass(FailedEventPublications.class)
     static class Outbox {
 
         @Bean
-        @ConditionalOnBean(IncompleteEventPublications.class)
-        OutboxResubmission outboxResubmission(
-                IncompleteEventPublications publications, MessagingProperties properties) {
-            return new OutboxResubmission(
-                    publications,
+        @ConditionalOnBean(FailedEventPublications.class)
+        PeriodicTask outboxResubmission(FailedEventPublications publications, MessagingProperties properties) {
+            ResubmissionOptions options = ResubmissionOptions.defaults()
+                    .withMinAge(properties.outbox().resubmitAfter())
+                    .withBatchSize(100);
+            return new PeriodicTask(
+                    "outbox-resubmission",
                     properties.outbox().resubmitInterval(),
-                    properties.outbox().resubmitAfter());
+                    () -> publications.resubmit(options));
         }
     }
 
@@ -160,5 +167,15 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     ProcessedEvents processedEvents(JdbcClient jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(ProcessedEvents.class)
+    PeriodicTask processedEventsPruning(ProcessedEvents processed, MessagingProperties properties) {
+        MessagingProperties.ProcessedEventsRetention settings = properties.processedEvents();
+        return new PeriodicTask(
+                "processed-events-pruning",
+                settings.pruneInterval(),
+                () -> processed.forgetOlderThan(settings.retention()));
     }
 }

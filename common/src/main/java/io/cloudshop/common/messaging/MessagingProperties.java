@@ -7,14 +7,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param retry how a failing record is retried before it becomes a dead letter
  * @param outbox how the outbox resubmits what it could not deliver
+ * @param processedEvents how long handled event ids are remembered
  */
 @ConfigurationProperties("cloudshop.messaging")
 public record MessagingProperties(
-        @DefaultValue Retry retry, @DefaultValue Outbox outbox) {
+        @DefaultValue Retry retry,
+        @DefaultValue Outbox outbox,
+        @DefaultValue ProcessedEventsRetention processedEvents) {
 
     /**
-     * @param resubmitInterval how often incomplete publications are looked for
-     * @param resubmitAfter how old a publication must be to count as stuck (well above a normal send's duration)
+     * @param retention how long an event id is remembered (must outlast the topics' retention and any replay)
+     * @param pruneInterval how often older ids are deleted
+     */
+    public record ProcessedEventsRetention(
+            @DefaultValue("30d") Duration retention,
+            @DefaultValue("1h") Duration pruneInterval) {}
+
+    /**
+     * @param resubmitInterval how often failed publications are looked for (Modulith's staleness monitor marks stuck
+     *     ones failed, see {@code MessagingDefaults})
+     * @param resubmitAfter how old a failed publication must be to be sent again
      */
     public record Outbox(
             @DefaultValue("15s") Duration resubmitInterval,

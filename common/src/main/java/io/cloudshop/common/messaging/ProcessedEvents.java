@@ -1,5 +1,6 @@
 package io.cloudshop.common.messaging;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,6 +26,19 @@ public class ProcessedEvents {
 
     public ProcessedEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Forgets events handled before {@code retention} ago. Their redelivery is then no longer recognised by id, so
+     * the retention must outlast any redelivery: the topics' retention and the age of any dead letter still to be
+     * replayed. Handlers keep their own business guards too (one charge per order, reservation states).
+     *
+     * @return how many records were deleted
+     */
+    public int forgetOlderThan(Duration retention) {
+        return jdbc.sql("delete from processed_events where processed_at < now() - make_interval(secs => ?)")
+                .param(retention.toSeconds())
+                .update();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,6 +112,20 @@ class IdempotencyKeys {
                         delete from idempotency_keys
                         where customer_id = ? and key = ? and claim_id = ? and order_id is null
                         """).params(customerId, key, claimId).update();
+    }
+
+    /**
+     * Deletes expired keys, so the table holds about one TTL's worth of orders. {@link #claim} already ignores
+     * expired keys; this only bounds growth. A key expires {@code idempotencyKeyTtl} after first use, whatever its state.
+     *
+     * @return how many keys were deleted
+     */
+    @Scheduled(fixedDelayString = "${orders.idempotency-key-cleanup-interval:1h}", initialDelay = 60_000)
+    @Transactional
+    public int forgetExpired() {
+        return jdbc.sql("delete from idempotency_keys where created_at < now() - make_interval(secs => ?)")
+                .param(seconds(settings.idempotencyKeyTtl()))
+                .update();
     }
 
     private static double seconds(Duration duration) {

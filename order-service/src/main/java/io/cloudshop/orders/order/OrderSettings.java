@@ -9,10 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeoutCheckInterval how often PENDING orders are checked against that timeout
  * @param idempotencyKeyTtl how long an Idempotency-Key is remembered after first use
  * @param idempotencyInFlight after how long an unfinished claim counts as abandoned (its request crashed)
+ * @param idempotencyKeyCleanupInterval how often expired keys are deleted
  */
 @ConfigurationProperties("orders")
 record OrderSettings(
         @DefaultValue("2m") Duration pendingTimeout,
         @DefaultValue("5s") Duration timeoutCheckInterval,
         @DefaultValue("24h") Duration idempotencyKeyTtl,
-        @DefaultValue("60s") Duration idempotencyInFlight) {}
+        @DefaultValue("60s") Duration idempotencyInFlight,
+        @DefaultValue("1h") Duration idempotencyKeyCleanupInterval) {}

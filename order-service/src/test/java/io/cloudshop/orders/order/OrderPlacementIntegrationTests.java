@@ -71,6 +71,9 @@ class OrderPlacementIntegrationTests {
     @Autowired
     CircuitBreakerRegistry breakers;
 
+    @Autowired
+    IdempotencyKeys keys;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
 
@@ -175,6 +178,29 @@ class OrderPlacementIntegrationTests {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("IDEMPOTENCY_KEY_IN_FLIGHT");
+    }
+
+    @Test
+    void expiredKeysAreDeletedAndAReusedOneOrdersAgain() {
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+        String expired = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        String first = idOf(place(expired, items(kettle, 1)).expectStatus().isCreated());
+        place(fresh, items(kettle, 1)).expectStatus().isCreated();
+        jdbc.sql("update idempotency_keys set created_at = now() - interval '25 hours' where key = ?")
+                .param(expired)
+                .update();
+
+        assertThat(keys.forgetExpired()).isEqualTo(1);
+
+        assertThat(jdbc.sql("select key from idempotency_keys where customer_id = ?")
+                        .param(customer)
+                        .query(String.class)
+                        .list())
+                .containsExactly(fresh);
+        String again = idOf(place(expired, items(kettle, 1)).expectStatus().isCreated());
+        assertThat(again).isNotEqualTo(first);
+        assertThat(ordersOfCustomer()).isEqualTo(3);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.cloudshop.orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudshop.common.messaging.ProcessedEvents;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
 import io.cloudshop.testsupport.TestTopics;
@@ -54,6 +55,9 @@ class OrderSagaIntegrationTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    ProcessedEvents processed;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
@@ -293,6 +297,63 @@ class OrderSagaIntegrationTests {
                         .single())
                 .as("never written to the outbox")
                 .isZero();
+    }
+
+    /**
+     * A crash after the commit but before Kafka's acknowledgement was recorded leaves the publication incomplete. Here
+     * the completion is made to fail (a trigger keeps the row that completion deletes), and the row is backdated past
+     * the resubmission age: the running service must send the event again, unchanged.
+     */
+    @Test
+    void aPublicationACrashLeftIncompleteIsPublishedAgain() {
+        jdbc.sql("""
+                create or replace function keep_publications() returns trigger language plpgsql
+                as $$ begin return null; end $$""").update();
+        jdbc.sql("""
+                create trigger keep_publications before delete on event_publication
+                for each row execute function keep_publications()""").update();
+        UUID order;
+        try {
+            order = placed();
+            assertThat(awaitEvent(order, "OrderPlaced")).isNotNull();
+            await().atMost(Duration.ofSeconds(10)).until(() -> publicationsOf(order) == 1);
+        } finally {
+            jdbc.sql("drop trigger keep_publications on event_publication").update();
+        }
+        jdbc.sql(
+                        "update event_publication set publication_date = now() - interval '1 hour' where serialized_event like ?")
+                .param("%" + order + "%")
+                .update();
+
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> events(order, "OrderPlaced").size() == 2);
+        List<JsonNode> sent = events(order, "OrderPlaced");
+        assertThat(sent.get(1)).as("the same event, so consumers skip it by id").isEqualTo(sent.get(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> publicationsOf(order) == 0);
+    }
+
+    @Test
+    void handledEventIdsAreForgottenAfterTheRetention() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        jdbc.sql("""
+                insert into processed_events (consumer, event_id, processed_at)
+                values ('test', ?, now() - interval '31 days'), ('test', ?, now() - interval '29 days')""").params(old, recent).update();
+
+        processed.forgetOlderThan(Duration.ofDays(30));
+
+        assertThat(jdbc.sql("select event_id from processed_events where consumer = 'test'")
+                        .query(UUID.class)
+                        .list())
+                .containsExactly(recent);
+        jdbc.sql("delete from processed_events where consumer = 'test'").update();
+    }
+
+    private int publicationsOf(UUID order) {
+        return jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                .param("%" + order + "%")
+                .query(Integer.class)
+                .single();
     }
 
     private UUID placed() {

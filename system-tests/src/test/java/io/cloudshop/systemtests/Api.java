@@ -1,0 +1,224 @@
+package io.cloudshop.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The devstack's HTTP API as the system tests use it: through the gateway unless a URL says otherwise. */
+final class Api {
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    private static volatile String adminToken;
+
+    private Api() {}
+
+    static String gateway(String path) {
+        return Devstack.settings().gatewayUrl() + path;
+    }
+
+    static String adminToken() {
+        if (adminToken == null) {
+            adminToken = login(
+                            io.cloudshop.devstack.Stack.ADMIN_EMAIL,
+                            Devstack.secrets().getProperty("admin.password"))
+                    .get("access_token")
+                    .asString();
+        }
+        return adminToken;
+    }
+
+    static JsonNode login(String email, String password) {
+        HttpResponse<String> response = post(
+                gateway("/api/v1/auth/token"), "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password));
+        assertThat(response.statusCode()).as("login of " + email).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    static String registerAndLogin(String name) {
+        String email = "sys-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> registered = post(
+                gateway("/api/v1/users"),
+                "{\"email\": \"%s\", \"password\": \"%s\", \"name\": \"%s\"}".formatted(email, PASSWORD, name));
+        assertThat(registered.statusCode()).as("registration of " + email).isEqualTo(201);
+        return login(email, PASSWORD).get("access_token").asString();
+    }
+
+    /** Registers a customer and tops up their wallet once it exists (payment-service opens it on UserRegistered). */
+    static String customerWith(String name, int euros) {
+        String token = registerAndLogin(name);
+        HttpResponse<String> topUp = send(
+                "POST",
+                gateway("/api/v1/wallets/me/top-ups"),
+                token,
+                UUID.randomUUID().toString(),
+                "{\"amount\": %d}".formatted(euros));
+        assertThat(topUp.statusCode()).as(topUp.body()).isEqualTo(200);
+        return token;
+    }
+
+    static String createProduct(String price, int stock) {
+        HttpResponse<String> created = send(
+                "POST",
+                gateway("/api/v1/products"),
+                adminToken(),
+                UUID.randomUUID().toString(),
+                """
+                {"sku": "SYS-%s", "name": "System test kettle", "description": "", "category": "system-tests",
+                 "price": {"amount": %s, "currency": "EUR"}, "stock": %d}""".formatted(UUID.randomUUID().toString().substring(0, 8), price, stock));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asString();
+    }
+
+    static int stock(String product) {
+        return json.readTree(get(gateway("/api/v1/products/" + product)).body())
+                .get("stock")
+                .asInt();
+    }
+
+    static java.math.BigDecimal balance(String token) {
+        return json.readTree(get(gateway("/api/v1/wallets/me"), token).body())
+                .get("balance")
+                .decimalValue();
+    }
+
+    static HttpResponse<String> placeOrder(String token, String key, String product, int quantity) {
+        return send(
+                "POST",
+                gateway("/api/v1/orders"),
+                token,
+                key,
+                "{\"items\": [{\"productId\": \"%s\", \"quantity\": %d}]}".formatted(product, quantity));
+    }
+
+    static String idOf(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asString();
+    }
+
+    static JsonNode order(String id, String token) {
+        return json.readTree(get(gateway("/api/v1/orders/" + id), token).body());
+    }
+
+    static JsonNode awaitFinished(HttpResponse<String> placed, String token) {
+        return awaitFinished(idOf(placed), token, Duration.ofSeconds(30));
+    }
+
+    static JsonNode awaitFinished(String id, String token, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        JsonNode order;
+        do {
+            order = order(id, token);
+            if (!order.get("status").asString().equals("PENDING")) {
+                return order;
+            }
+            pause(Duration.ofMillis(200));
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("Order still PENDING after " + patience + ": " + order);
+    }
+
+    static List<String> steps(JsonNode order) {
+        List<String> steps = new ArrayList<>();
+        order.get("timeline").forEach(step -> steps.add(step.get("step").asString()));
+        return steps;
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    static void await(Check check, String what) throws Exception {
+        await(check, what, Duration.ofSeconds(60));
+    }
+
+    static void await(Check check, String what, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within " + patience + ": " + what);
+            }
+            pause(Duration.ofMillis(250));
+        }
+    }
+
+    /**
+     * Restarts a component that a test stopped and waits until the gateway routes to it again (its Eureka
+     * registration reached the gateway), so the next test finds the suite whole.
+     */
+    static void restartAndAwaitRoute(String component, String path) throws Exception {
+        Devstack.stack().restart(component);
+        await(
+                () -> get(gateway(path), adminToken()).statusCode() == 200,
+                component + " routed by the gateway again",
+                Duration.ofSeconds(120));
+    }
+
+    static HttpResponse<String> send(String method, String url, String token, String idempotencyKey, String body) {
+        return exchange(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", idempotencyKey)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static HttpResponse<String> post(String url, String body) {
+        return exchange(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static HttpResponse<String> post(String url, String token, String body) {
+        return exchange(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static HttpResponse<String> get(String url) {
+        return get(url, null);
+    }
+
+    static HttpResponse<String> get(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "application/json")
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request);
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+}
