@@ -323,6 +323,29 @@ class OrderSagaSystemTests {
         }
     }
 
+    /** After the tests above, order-service's Prometheus exposition shows the funnel and the saga's durations. */
+    @Order(99)
+    @Test
+    void theSagasOutcomesAndDurationsAreMetricsForPrometheus() {
+        HttpResponse<String> scrape = get(
+                "http://localhost:" + Devstack.settings().orderServicePort() + "/actuator/prometheus", adminToken());
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body())
+                .contains("cloudshop_orders_placed_total ")
+                .contains("cloudshop_orders_finished_total{after=\"PENDING\",outcome=\"CONFIRMED\",reason=\"none\"}")
+                .contains(
+                        "cloudshop_orders_finished_total{after=\"PENDING\",outcome=\"REJECTED\",reason=\"OUT_OF_STOCK\"}")
+                .contains("cloudshop_orders_finished_total{after=\"PENDING\",outcome=\"CANCELLED\",reason=\"TIMEOUT\"}")
+                .contains(
+                        "cloudshop_orders_finished_total{after=\"CONFIRMED\",outcome=\"CANCELLED\",reason=\"CUSTOMER\"}")
+                .contains("cloudshop_saga_duration_seconds_bucket{outcome=\"CONFIRMED\",le=");
+        assertThat(get("http://localhost:" + Devstack.settings().orderServicePort() + "/actuator/prometheus")
+                        .statusCode())
+                .as("not without a token")
+                .isEqualTo(401);
+    }
+
     /**
      * The invariants over every order this run placed, read from the three services' own databases: all finished; a
      * confirmed order charged exactly its total once and its reservation sold; a rejected or cancelled one charged

@@ -524,9 +524,7 @@ public final class Stack implements AutoCloseable {
             env.put("ADMIN_PASSWORD", secrets.get(ADMIN_PASSWORD_KEY));
         }
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort());
-        env.put(
-                "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT",
-                "http://localhost:" + settings.zipkinPort() + "/api/v2/spans");
+        env.putAll(tracingEnvironment(settings));
         String url = "http://localhost:" + port;
         return new JavaProcess(
                 service.name(),
@@ -575,7 +573,17 @@ public final class Stack implements AutoCloseable {
         if (settings.redisServer() != null) {
             env.put("RATE_LIMIT_REDIS_URL", "redis://127.0.0.1:" + settings.redisPort());
         }
+        env.putAll(tracingEnvironment(settings));
         return env;
+    }
+
+    /** Spans to the devstack's Zipkin; every request traced unless {@code TRACING_SAMPLING_PROBABILITY} says less. */
+    private static Map<String, String> tracingEnvironment(Settings settings) {
+        return Map.of(
+                "ZIPKIN_ENDPOINT",
+                "http://localhost:" + settings.zipkinPort() + "/api/v2/spans",
+                "TRACING_SAMPLING_PROBABILITY",
+                System.getenv().getOrDefault("TRACING_SAMPLING_PROBABILITY", "1.0"));
     }
 
     /**

@@ -28,12 +28,19 @@ public class OrderPlacement {
     private final IdempotencyKeys keys;
     private final ProductCatalog catalog;
     private final TransactionTemplate transaction;
+    private final SagaMetrics metrics;
 
-    OrderPlacement(Orders orders, IdempotencyKeys keys, ProductCatalog catalog, TransactionTemplate transaction) {
+    OrderPlacement(
+            Orders orders,
+            IdempotencyKeys keys,
+            ProductCatalog catalog,
+            TransactionTemplate transaction,
+            SagaMetrics metrics) {
         this.orders = orders;
         this.keys = keys;
         this.catalog = catalog;
         this.transaction = transaction;
+        this.metrics = metrics;
     }
 
     public record RequestedLine(UUID productId, int quantity) {}
@@ -66,6 +73,7 @@ public class OrderPlacement {
                 // Flushed before the key points at it (foreign key); the outbox row is written in this transaction too.
                 Order order = orders.saveAndFlush(Order.place(customerId, priced.lines(), priced.currency()));
                 keys.complete(customerId, idempotencyKey, claimId, order.id());
+                metrics.placed();
                 return order;
             });
             return new Placement(placed, false);

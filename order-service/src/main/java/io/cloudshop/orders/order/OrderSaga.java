@@ -26,10 +26,12 @@ public class OrderSaga {
 
     private final Orders orders;
     private final ProcessedEvents processed;
+    private final SagaMetrics metrics;
 
-    OrderSaga(Orders orders, ProcessedEvents processed) {
+    OrderSaga(Orders orders, ProcessedEvents processed, SagaMetrics metrics) {
         this.orders = orders;
         this.processed = processed;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -67,12 +69,14 @@ public class OrderSaga {
         Order order = orders.findById(orderId)
                 .filter(found -> admin || found.customerId().equals(customerId))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No order has this id."));
+        OrderStatus before = order.status();
         if (!order.cancel("CUSTOMER")) {
             throw new ApiException(
                     HttpStatus.CONFLICT,
                     "ORDER_FINISHED",
                     "The order is already " + order.status() + " and cannot be cancelled.");
         }
+        metrics.changed(order, before);
         return orders.save(order);
     }
 
@@ -81,7 +85,9 @@ public class OrderSaga {
     public int cancelStale(Instant cutoff, int batch) {
         List<Order> stale = orders.findStale(cutoff, PageRequest.of(0, batch));
         stale.forEach(order -> {
+            OrderStatus before = order.status();
             order.cancel("TIMEOUT");
+            metrics.changed(order, before);
             orders.save(order);
         });
         if (!stale.isEmpty()) {
@@ -97,7 +103,9 @@ public class OrderSaga {
         // An event for an order this service never stored would be a bug upstream: fail, and let it dead-letter.
         Order order = orders.findById(orderId)
                 .orElseThrow(() -> new IllegalStateException("No order " + orderId + " for a saga event"));
+        OrderStatus before = order.status();
         change.accept(order);
+        metrics.changed(order, before);
         orders.save(order);
     }
 }

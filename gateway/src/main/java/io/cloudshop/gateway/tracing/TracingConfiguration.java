@@ -1,0 +1,46 @@
+package io.cloudshop.gateway.tracing;
+
+import io.cloudshop.gateway.problem.TraceIds;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+@Configuration(proxyBeanMethods = false)
+class TracingConfiguration {
+
+    static final String TRACE_ID_HEADER = "X-Trace-Id";
+
+    /**
+     * Every response through the gateway names its trace in {@code X-Trace-Id}, so a client can quote it to operators:
+     * routed answers, the gateway's own problems (401, 404, 429, 503) and errors alike. First of all filters, and set
+     * just before the response commits, so no later filter's early answer can skip it.
+     */
+    @Bean
+    WebFilter traceIdResponseHeader() {
+        return new OrderedTraceIdFilter();
+    }
+
+    private static final class OrderedTraceIdFilter implements WebFilter, Ordered {
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            exchange.getResponse().beforeCommit(() -> {
+                String traceId = TraceIds.of(exchange);
+                if (traceId != null) {
+                    exchange.getResponse().getHeaders().set(TRACE_ID_HEADER, traceId);
+                }
+                return Mono.empty();
+            });
+            return chain.filter(exchange);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+}
