@@ -202,6 +202,17 @@ final class Api {
         return exchange(request);
     }
 
+    /** A Prometheus scrape: the text exposition format, as Prometheus asks for it. */
+    static HttpResponse<String> scrape(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/plain")
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request);
+    }
+
     private static HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

@@ -327,7 +327,7 @@ class OrderSagaSystemTests {
     @Order(99)
     @Test
     void theSagasOutcomesAndDurationsAreMetricsForPrometheus() {
-        HttpResponse<String> scrape = get(
+        HttpResponse<String> scrape = scrape(
                 "http://localhost:" + Devstack.settings().orderServicePort() + "/actuator/prometheus", adminToken());
 
         assertThat(scrape.statusCode()).isEqualTo(200);
@@ -340,7 +340,7 @@ class OrderSagaSystemTests {
                 .contains(
                         "cloudshop_orders_finished_total{after=\"CONFIRMED\",outcome=\"CANCELLED\",reason=\"CUSTOMER\"}")
                 .contains("cloudshop_saga_duration_seconds_bucket{outcome=\"CONFIRMED\",le=");
-        assertThat(get("http://localhost:" + Devstack.settings().orderServicePort() + "/actuator/prometheus")
+        assertThat(scrape("http://localhost:" + Devstack.settings().orderServicePort() + "/actuator/prometheus", null)
                         .statusCode())
                 .as("not without a token")
                 .isEqualTo(401);
