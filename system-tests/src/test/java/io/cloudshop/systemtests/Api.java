@@ -193,20 +193,17 @@ final class Api {
     }
 
     static HttpResponse<String> get(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", "application/json")
-                .GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return exchange(request);
+        return get(url, token, "application/json");
     }
 
     /** A Prometheus scrape: the text exposition format, as Prometheus asks for it. */
     static HttpResponse<String> scrape(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", "text/plain")
-                .GET();
+        return get(url, token, "text/plain");
+    }
+
+    private static HttpResponse<String> get(String url, String token, String accept) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
