@@ -33,9 +33,15 @@ public class ProcessedEvents {
      * the retention must outlast any redelivery: the topics' retention and the age of any dead letter still to be
      * replayed. Handlers keep their own business guards too (one charge per order, reservation states).
      *
-     * @return how many records were deleted
+     * @return how many records were deleted; 0 in a service without the table (a producer only, like user-service)
      */
     public int forgetOlderThan(Duration retention) {
+        boolean ledger = Boolean.TRUE.equals(jdbc.sql("select to_regclass('processed_events') is not null")
+                .query(Boolean.class)
+                .single());
+        if (!ledger) {
+            return 0;
+        }
         return jdbc.sql("delete from processed_events where processed_at < now() - make_interval(secs => ?)")
                 .param(retention.toSeconds())
                 .update();
