@@ -2,7 +2,10 @@ package io.cloudshop.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudshop.devstack.Stack;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,9 +36,7 @@ final class Api {
 
     static String adminToken() {
         if (adminToken == null) {
-            adminToken = login(
-                            io.cloudshop.devstack.Stack.ADMIN_EMAIL,
-                            Devstack.secrets().getProperty("admin.password"))
+            adminToken = login(Stack.ADMIN_EMAIL, Devstack.secrets().getProperty("admin.password"))
                     .get("access_token")
                     .asString();
         }
@@ -90,7 +91,7 @@ final class Api {
                 .asInt();
     }
 
-    static java.math.BigDecimal balance(String token) {
+    static BigDecimal balance(String token) {
         return json.readTree(get(gateway("/api/v1/wallets/me"), token).body())
                 .get("balance")
                 .decimalValue();
@@ -214,7 +215,7 @@ final class Api {
         try {
             return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+            throw new UncheckedIOException(ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);

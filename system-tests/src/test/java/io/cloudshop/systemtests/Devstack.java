@@ -72,6 +72,18 @@ final class Devstack implements BeforeAllCallback {
         return current().secrets;
     }
 
+    /** {@code path} at one service directly, bypassing the gateway ({@code service}: e.g. {@code "order-service"}). */
+    static String service(String service, String path) {
+        int port = switch (service) {
+            case "user-service" -> settings().userServicePort();
+            case "product-service" -> settings().productServicePort();
+            case "order-service" -> settings().orderServicePort();
+            case "payment-service" -> settings().paymentServicePort();
+            default -> throw new IllegalArgumentException("No service " + service);
+        };
+        return "http://localhost:" + port + path;
+    }
+
     /** A connection to {@code database} as the service that owns it ({@code orders} as {@code order_service}, ...). */
     static Connection database(String database, String role) throws SQLException {
         return DriverManager.getConnection(

@@ -50,13 +50,7 @@ class HealthSystemTests {
     }
 
     private static String probe(String service, String group) {
-        int port = switch (service) {
-            case "user-service" -> Devstack.settings().userServicePort();
-            case "product-service" -> Devstack.settings().productServicePort();
-            case "order-service" -> Devstack.settings().orderServicePort();
-            default -> Devstack.settings().paymentServicePort();
-        };
-        return "http://localhost:" + port + "/actuator/health/" + group;
+        return Devstack.service(service, "/actuator/health/" + group);
     }
 
     /** The probe's status code; 0 when it did not answer in time (a probe that times out has failed too). */

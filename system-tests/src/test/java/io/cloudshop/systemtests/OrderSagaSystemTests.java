@@ -261,9 +261,8 @@ class OrderSagaSystemTests {
                 awaitFinished(placeOrder(token, UUID.randomUUID().toString(), createProduct("1.00", 1), 1), token);
         assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
 
-        for (int port : List.of(
-                Devstack.settings().productServicePort(), Devstack.settings().paymentServicePort())) {
-            String endpoint = "http://localhost:" + port + "/actuator/deadletters";
+        for (String service : List.of("product-service", "payment-service")) {
+            String endpoint = Devstack.service(service, "/actuator/deadletters");
             await(() -> lettersOf(endpoint, poison).size() == 3, "three dead letters at " + endpoint);
             JsonNode letter = lettersOf(endpoint, poison).getFirst();
             assertThat(letter.get("originalTopic").asString()).isEqualTo("orders.events");
@@ -327,8 +326,7 @@ class OrderSagaSystemTests {
     @Order(99)
     @Test
     void theSagasOutcomesAndDurationsAreMetricsForPrometheus() {
-        HttpResponse<String> scrape = scrape(
-                "http://localhost:" + Devstack.settings().orderServicePort() + "/actuator/prometheus", adminToken());
+        HttpResponse<String> scrape = scrape(Devstack.service("order-service", "/actuator/prometheus"), adminToken());
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())
@@ -340,7 +338,7 @@ class OrderSagaSystemTests {
                 .contains(
                         "cloudshop_orders_finished_total{after=\"CONFIRMED\",outcome=\"CANCELLED\",reason=\"CUSTOMER\"}")
                 .contains("cloudshop_saga_duration_seconds_bucket{outcome=\"CONFIRMED\",le=");
-        assertThat(scrape("http://localhost:" + Devstack.settings().orderServicePort() + "/actuator/prometheus", null)
+        assertThat(scrape(Devstack.service("order-service", "/actuator/prometheus"), null)
                         .statusCode())
                 .as("not without a token")
                 .isEqualTo(401);

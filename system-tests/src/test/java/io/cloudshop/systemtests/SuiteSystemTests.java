@@ -200,14 +200,13 @@ class SuiteSystemTests {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"user-service", "product-service", "order-service", "payment-service"})
     void everyBadTokenIsRejectedByEveryServiceToo(String service) throws Exception {
-        String url = switch (service) {
-            case "user-service" -> "http://localhost:" + Devstack.settings().userServicePort() + "/api/v1/users/me";
-            case "product-service" ->
-                "http://localhost:" + Devstack.settings().productServicePort() + "/api/v1/products/" + UUID.randomUUID()
-                        + "/inventory";
-            case "order-service" -> "http://localhost:" + Devstack.settings().orderServicePort() + "/api/v1/orders";
-            default -> "http://localhost:" + Devstack.settings().paymentServicePort() + "/api/v1/payments";
+        String path = switch (service) {
+            case "user-service" -> "/api/v1/users/me";
+            case "product-service" -> "/api/v1/products/" + UUID.randomUUID() + "/inventory";
+            case "order-service" -> "/api/v1/orders";
+            default -> "/api/v1/payments";
         };
+        String url = Devstack.service(service, path);
 
         TokenMatrix.assertEveryInvalidTokenIsRejected(url, devstackForge().invalid(UUID.randomUUID()));
     }
@@ -271,20 +270,13 @@ class SuiteSystemTests {
 
     /** Tokens signed with the key the devstack generated for user-service, under the {@code kid} its JWK Set names. */
     private static TokenForge devstackForge() throws IOException, InterruptedException {
-        TokenForge unnamed = TokenForge.fromPem(
-                Files.readString(Devstack.settings().home().resolve("jwt-signing-key.pem")),
-                "unnamed",
-                TestTokens.ISSUER,
-                TestTokens.AUDIENCE);
+        String pem = Files.readString(Devstack.settings().home().resolve("jwt-signing-key.pem"));
+        TokenForge unnamed = TokenForge.fromPem(pem, "unnamed", TestTokens.ISSUER, TestTokens.AUDIENCE);
         String modulus = unnamed.publicKey().getModulus().toString();
         for (JsonNode key :
                 json.readTree(get(gateway("/api/v1/auth/jwks")).body()).get("keys")) {
             if (key.get("n").asString().equals(modulus)) {
-                return TokenForge.fromPem(
-                        Files.readString(Devstack.settings().home().resolve("jwt-signing-key.pem")),
-                        key.get("kid").asString(),
-                        TestTokens.ISSUER,
-                        TestTokens.AUDIENCE);
+                return TokenForge.fromPem(pem, key.get("kid").asString(), TestTokens.ISSUER, TestTokens.AUDIENCE);
             }
         }
         throw new AssertionError("The JWK Set does not publish the devstack's key");

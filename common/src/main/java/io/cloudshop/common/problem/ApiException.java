@@ -1,6 +1,7 @@
 package io.cloudshop.common.problem;
 
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
@@ -24,6 +25,15 @@ public class ApiException extends RuntimeException {
         this.status = status;
         this.code = code;
         this.errors = List.copyOf(errors);
+    }
+
+    /** A 400 {@code VALIDATION_FAILED} for one field, like bean validation's, for a rule it cannot express. */
+    public static ApiException invalid(String field, String message) {
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED",
+                "The request has invalid values.",
+                List.of(new Problems.FieldError(field, message)));
     }
 
     public List<Problems.FieldError> errors() {

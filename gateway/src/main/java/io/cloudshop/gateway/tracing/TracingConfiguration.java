@@ -4,9 +4,8 @@ import io.cloudshop.gateway.problem.TraceIds;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.server.ServerWebExchange;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
@@ -20,14 +19,9 @@ class TracingConfiguration {
      * just before the response commits, so no later filter's early answer can skip it.
      */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     WebFilter traceIdResponseHeader() {
-        return new OrderedTraceIdFilter();
-    }
-
-    private static final class OrderedTraceIdFilter implements WebFilter, Ordered {
-
-        @Override
-        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return (exchange, chain) -> {
             exchange.getResponse().beforeCommit(() -> {
                 String traceId = TraceIds.of(exchange);
                 if (traceId != null) {
@@ -36,11 +30,6 @@ class TracingConfiguration {
                 return Mono.empty();
             });
             return chain.filter(exchange);
-        }
-
-        @Override
-        public int getOrder() {
-            return Ordered.HIGHEST_PRECEDENCE;
-        }
+        };
     }
 }

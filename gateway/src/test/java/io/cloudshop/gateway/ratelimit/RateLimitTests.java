@@ -1,5 +1,6 @@
 package io.cloudshop.gateway.ratelimit;
 
+import io.cloudshop.gateway.StubUpstream;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
 import java.util.UUID;

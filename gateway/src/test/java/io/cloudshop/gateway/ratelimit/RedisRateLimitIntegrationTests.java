@@ -3,6 +3,7 @@ package io.cloudshop.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudshop.gateway.StubUpstream;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestRedis;
 import io.cloudshop.testsupport.TestTokens;

@@ -3,13 +3,11 @@ package io.cloudshop.gateway.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
+import io.cloudshop.gateway.StubUpstream;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -41,8 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(TestInfrastructure.class)
 class GatewayTracingTests {
 
-    static final List<String> traceparents = new CopyOnWriteArrayList<>();
-    static final HttpServer upstream = startUpstream();
+    static final StubUpstream upstream = StubUpstream.start();
     static final Silent zipkin = new Silent();
 
     @LocalServerPort
@@ -52,9 +49,7 @@ class GatewayTracingTests {
 
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.cloud.discovery.client.simple.instances.product-service[0].uri",
-                () -> "http://localhost:" + upstream.getAddress().getPort());
+        registry.add("spring.cloud.discovery.client.simple.instances.product-service[0].uri", upstream::uri);
         registry.add(
                 "management.tracing.export.zipkin.endpoint",
                 () -> "http://localhost:" + zipkin.port() + "/api/v2/spans");
@@ -70,13 +65,13 @@ class GatewayTracingTests {
 
     @AfterAll
     static void stop() {
-        upstream.stop(0);
+        upstream.stop();
         zipkin.close();
     }
 
     @Test
     void aRoutedResponseNamesItsTraceWhichTheServiceContinues() {
-        traceparents.clear();
+        int before = upstream.traceparents().size();
 
         EntityExchangeResult<byte[]> result = client.get()
                 .uri("/api/v1/products")
@@ -88,7 +83,11 @@ class GatewayTracingTests {
 
         String traceId = result.getResponseHeaders().getFirst("X-Trace-Id");
         assertThat(traceId).matches("[0-9a-f]{32}");
-        assertThat(traceparents).singleElement().asString().matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        assertThat(upstream.traceparents()
+                        .subList(before, upstream.traceparents().size()))
+                .singleElement()
+                .asString()
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01");
     }
 
     @Test
@@ -122,28 +121,6 @@ class GatewayTracingTests {
         assertThat(zipkin.accepted())
                 .as("the export is still waiting for Zipkin")
                 .isPositive();
-    }
-
-    private static HttpServer startUpstream() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", exchange -> {
-                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
-                if (traceparent != null) {
-                    traceparents.add(traceparent);
-                }
-                byte[] body = "{}".getBytes();
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     /** Accepts connections, reads nothing, answers nothing: a Zipkin hung mid-request. */

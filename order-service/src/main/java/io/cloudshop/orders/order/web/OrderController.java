@@ -1,7 +1,6 @@
 package io.cloudshop.orders.order.web;
 
 import io.cloudshop.common.problem.ApiException;
-import io.cloudshop.common.problem.Problems;
 import io.cloudshop.common.security.Caller;
 import io.cloudshop.common.web.SortWhitelist;
 import io.cloudshop.orders.order.OrderPlacement;
@@ -16,7 +15,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -84,7 +82,8 @@ class OrderController {
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < order.items().size(); i++) {
             if (!seen.add(order.items().get(i).productId())) {
-                throw invalid("items[" + i + "].productId", "the product is already on the order; raise its quantity");
+                throw ApiException.invalid(
+                        "items[" + i + "].productId", "the product is already on the order; raise its quantity");
             }
         }
         OrderPlacement.Placement placed = placement.place(
@@ -137,19 +136,12 @@ class OrderController {
     /** 1-100 visible ASCII characters (a UUID is the usual choice). */
     private static String validKey(@Nullable String key) {
         if (key == null || key.isEmpty()) {
-            throw invalid(IDEMPOTENCY_KEY, "is required: a unique value per order, e.g. a UUID, reused on retries");
+            throw ApiException.invalid(
+                    IDEMPOTENCY_KEY, "is required: a unique value per order, e.g. a UUID, reused on retries");
         }
         if (!key.matches("[\\x21-\\x7E]{1,100}")) {
-            throw invalid(IDEMPOTENCY_KEY, "must be 1-100 visible ASCII characters");
+            throw ApiException.invalid(IDEMPOTENCY_KEY, "must be 1-100 visible ASCII characters");
         }
         return key;
-    }
-
-    private static ApiException invalid(String field, String message) {
-        return new ApiException(
-                HttpStatus.BAD_REQUEST,
-                "VALIDATION_FAILED",
-                "The request has invalid values.",
-                List.of(new Problems.FieldError(field, message)));
     }
 }

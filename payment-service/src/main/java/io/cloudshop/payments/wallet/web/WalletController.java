@@ -1,7 +1,6 @@
 package io.cloudshop.payments.wallet.web;
 
 import io.cloudshop.common.problem.ApiException;
-import io.cloudshop.common.problem.Problems;
 import io.cloudshop.common.security.Caller;
 import io.cloudshop.payments.wallet.WalletSettings;
 import io.cloudshop.payments.wallet.Wallets;
@@ -12,9 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -67,19 +64,12 @@ class WalletController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @Valid @RequestBody TopUp topUp) {
         if (key == null || !key.matches("[\\x21-\\x7E]{1,100}")) {
-            throw invalid("Idempotency-Key", "is required: 1-100 visible ASCII characters, e.g. a UUID");
+            throw ApiException.invalid("Idempotency-Key", "is required: 1-100 visible ASCII characters, e.g. a UUID");
         }
         if (topUp.amount().compareTo(settings.maxTopUp()) > 0) {
-            throw invalid("amount", "must be at most " + settings.maxTopUp().toPlainString() + " per top-up");
+            throw ApiException.invalid(
+                    "amount", "must be at most " + settings.maxTopUp().toPlainString() + " per top-up");
         }
         return WalletView.of(wallets.topUp(Caller.of(caller).id(), key, topUp.amount()));
-    }
-
-    private static ApiException invalid(String field, String message) {
-        return new ApiException(
-                HttpStatus.BAD_REQUEST,
-                "VALIDATION_FAILED",
-                "The request has invalid values.",
-                List.of(new Problems.FieldError(field, message)));
     }
 }

@@ -1,7 +1,6 @@
 package io.cloudshop.products.product.web;
 
 import io.cloudshop.common.problem.ApiException;
-import io.cloudshop.common.problem.Problems;
 import io.cloudshop.common.web.ETags;
 import io.cloudshop.common.web.SortWhitelist;
 import io.cloudshop.products.product.CatalogProduct;
@@ -97,7 +96,7 @@ class ProductController {
             return batch(ids);
         }
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
-            throw invalid("minPrice", "must not be greater than maxPrice");
+            throw ApiException.invalid("minPrice", "must not be greater than maxPrice");
         }
         Sort order = sort == null ? Sort.unsorted() : SORTABLE.parse(sort);
         ProductFilter filter =
@@ -205,13 +204,5 @@ class ProductController {
                     "Changing a product needs If-Match with the ETag you read.");
         }
         return version;
-    }
-
-    private static ApiException invalid(String field, String message) {
-        return new ApiException(
-                HttpStatus.BAD_REQUEST,
-                "VALIDATION_FAILED",
-                "The request has invalid values.",
-                List.of(new Problems.FieldError(field, message)));
     }
 }
