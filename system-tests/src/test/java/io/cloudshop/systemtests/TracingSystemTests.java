@@ -47,13 +47,18 @@ class TracingSystemTests {
                 "order-service CONSUMER",
                 "payment-service PRODUCER");
         List<String> seen = new ArrayList<>();
+        List<JsonNode> spans = new ArrayList<>();
         try {
             await(
                     () -> {
                         HttpResponse<String> trace = get(zipkin);
                         seen.clear();
+                        spans.clear();
                         if (trace.statusCode() == 200) {
-                            json.readTree(trace.body()).forEach(span -> seen.add(describe(span)));
+                            json.readTree(trace.body()).forEach(span -> {
+                                seen.add(describe(span));
+                                spans.add(span);
+                            });
                         }
                         return seen.containsAll(expected);
                     },
@@ -64,6 +69,34 @@ class TracingSystemTests {
         }
 
         assertThat(seen).containsAll(expected);
+
+        // Every Kafka hop names its event and order: an operator finds the saga in Zipkin by order id.
+        String orderId = idOf(placed);
+        List<JsonNode> messaging = spans.stream()
+                .filter(span -> span.path("kind").asString("").matches("PRODUCER|CONSUMER"))
+                .toList();
+        assertThat(messaging)
+                .as("messaging spans")
+                .hasSizeGreaterThanOrEqualTo(7)
+                .allSatisfy(
+                        span -> assertThat(span.at("/tags/cloudshop.order.id").asString(""))
+                                .as("order id of " + describe(span))
+                                .isEqualTo(orderId));
+        assertThat(messaging.stream()
+                        .map(span -> describe(span) + " "
+                                + span.at("/tags/cloudshop.event.type").asString("")))
+                .contains(
+                        "order-service PRODUCER OrderPlaced",
+                        "product-service CONSUMER OrderPlaced",
+                        "payment-service CONSUMER OrderPlaced",
+                        "product-service PRODUCER StockReserved",
+                        "payment-service CONSUMER StockReserved",
+                        "payment-service PRODUCER PaymentCompleted",
+                        "order-service CONSUMER PaymentCompleted",
+                        "order-service PRODUCER OrderConfirmed");
+        // No tag carries the customer's e-mail address, name or token.
+        assertThat(spans.stream().map(span -> span.path("tags").toString()))
+                .noneMatch(tags -> tags.contains("@example.com") || tags.contains("Traced") || tags.contains(token));
     }
 
     private static String describe(JsonNode span) {

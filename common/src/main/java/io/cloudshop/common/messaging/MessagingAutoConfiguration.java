@@ -1,13 +1,21 @@
 package io.cloudshop.common.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -89,11 +97,26 @@ public class MessagingAutoConfiguration {
     DefaultErrorHandler kafkaErrorHandler(
             DeadLetters deadLetters,
             MessagingProperties properties,
+            ObjectProvider<MeterRegistry> registry,
             @Value("${spring.application.name:application}") String service) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                deadLetters.template(),
-                // Partition -1: the producer picks by key, so the DLT needs no particular partition count.
-                (record, failure) -> new TopicPartition(deadLetterTopic(record.topic(), service), -1));
+        MeterRegistry meters = registry.getIfAvailable(CompositeMeterRegistry::new); // none: counted nowhere
+        DeadLetterPublishingRecoverer recoverer =
+                new DeadLetterPublishingRecoverer(
+                        deadLetters.template(),
+                        // Partition -1: the producer picks by key, so the DLT needs no particular partition count.
+                        (record, failure) -> new TopicPartition(deadLetterTopic(record.topic(), service), -1)) {
+                    /** {@code cloudshop.deadletters{topic}}: records of {@code topic} this service gave up on. */
+                    @Override
+                    public void accept(
+                            ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception failure) {
+                        super.accept(record, consumer, failure); // throws when the dead letter could not be sent
+                        Counter.builder("cloudshop.deadletters")
+                                .description("Records given up on and sent to this service's dead-letter topic")
+                                .tag("topic", record.topic())
+                                .register(meters)
+                                .increment();
+                    }
+                };
         MessagingProperties.Retry retry = properties.retry();
         ExponentialBackOff backOff =
                 new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
@@ -144,9 +167,21 @@ public class MessagingAutoConfiguration {
         }
     }
 
+    /** {@code kafka} in health (and so in each service's readiness group). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+        KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka, MessagingProperties properties) {
+            return new KafkaHealthIndicator(kafka.buildAdminProperties(), properties.healthTimeout());
+        }
+    }
+
     /** For services that publish through Spring Modulith's outbox. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(FailedEventPublications.class)
+    @ConditionalOnClass({FailedEventPublications.class, MeterRegistry.class})
     static class Outbox {
 
         @Bean
@@ -159,6 +194,19 @@ public class MessagingAutoConfiguration {
                     "outbox-resubmission",
                     properties.outbox().resubmitInterval(),
                     () -> publications.resubmit(options));
+        }
+
+        @Bean
+        @ConditionalOnBean({JdbcClient.class, FailedEventPublications.class})
+        OutboxMetrics outboxMetrics(JdbcClient jdbc, ObjectProvider<MeterRegistry> registry) {
+            return new OutboxMetrics(jdbc, registry.getIfAvailable(CompositeMeterRegistry::new), Clock.systemUTC());
+        }
+
+        @Bean
+        @ConditionalOnBean(OutboxMetrics.class)
+        PeriodicTask outboxMetricsRefresh(OutboxMetrics metrics, MessagingProperties properties) {
+            return new PeriodicTask(
+                    "outbox-metrics", Duration.ZERO, properties.outbox().metricsInterval(), metrics::refresh);
         }
     }
 

@@ -19,12 +19,18 @@ class PeriodicTask implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
 
     private final String name;
+    private final Duration initialDelay;
     private final Duration interval;
     private final Runnable task;
     private @Nullable ScheduledExecutorService scheduler;
 
     PeriodicTask(String name, Duration interval, Runnable task) {
+        this(name, interval, interval, task);
+    }
+
+    PeriodicTask(String name, Duration initialDelay, Duration interval, Runnable task) {
         this.name = name;
+        this.initialDelay = initialDelay;
         this.interval = interval;
         this.task = task;
     }
@@ -34,7 +40,7 @@ class PeriodicTask implements SmartLifecycle {
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name(name).daemon(true).factory());
         scheduler.scheduleWithFixedDelay(
-                this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+                this::runOnce, initialDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void runOnce() {

@@ -1,12 +1,22 @@
 package io.cloudshop.common.observability;
 
 import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Asynchronous work continues the trace that started it. Spring Modulith's outbox sends events to Kafka on the
@@ -22,5 +32,53 @@ public class ObservabilityAutoConfiguration {
     @ConditionalOnMissingBean(TaskDecorator.class)
     ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
         return new ContextPropagatingTaskDecorator();
+    }
+
+    /** {@code cloudshop.events.published{type}}, see {@link EventMetrics}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({MeterRegistry.class, TransactionSynchronizationManager.class})
+    static class Metrics {
+
+        @Bean
+        EventMetrics eventMetrics(ObjectProvider<MeterRegistry> registry) {
+            return new EventMetrics(registry.getIfAvailable(CompositeMeterRegistry::new));
+        }
+    }
+
+    /**
+     * Kafka sends and receives tagged with event type and order id (see {@link EventObservation}). Boot applies a
+     * unique {@link ContainerCustomizer} and {@link RecordInterceptor} bean to its listener container factory; it has
+     * no hook for the template's convention, hence the post-processor.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(KafkaTemplate.class)
+    static class Messaging {
+
+        @Bean
+        @ConditionalOnMissingBean(ContainerCustomizer.class)
+        ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
+                eventListenerObservation() {
+            return container ->
+                    container.getContainerProperties().setObservationConvention(new EventObservation.Receiving());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(RecordInterceptor.class)
+        RecordInterceptor<Object, Object> eventLogContext() {
+            return new EventObservation.LogContext();
+        }
+
+        @Bean
+        static BeanPostProcessor eventSendObservation() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                    if (bean instanceof KafkaTemplate<?, ?> template) {
+                        template.setObservationConvention(new EventObservation.Sending());
+                    }
+                    return bean;
+                }
+            };
+        }
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Tracing settings every component shares, as the lowest-priority property source (a component's own configuration
+ * Tracing and operations settings every component shares, as the lowest-priority property source (a component's own configuration
  * and its environment still win):
  *
  * <ul>
@@ -17,6 +17,10 @@ import org.springframework.core.env.MapPropertySource;
  *       1.0. The trace id is propagated (W3C {@code traceparent}) either way, so logs and problems still carry it.
  *   <li>Kafka: the template and the listener containers are observed, so a trace continues from the HTTP request
  *       through the outbox's send into every consumer and what it publishes in turn.
+ *   <li>{@code MANAGEMENT_PORT}, when set, moves the actuator to its own port, where Prometheus scrapes without a
+ *       token (containers set it; the devstack does not).
+ *   <li>Shutdown is graceful (Boot's default): in-flight requests and listener records get
+ *       {@code SHUTDOWN_GRACE_PERIOD} (20 s) per phase, inside Kubernetes' default 30 s termination grace.
  * </ul>
  */
 public class ObservabilityDefaults implements EnvironmentPostProcessor {
@@ -31,7 +35,11 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
             "spring.kafka.template.observation-enabled",
             "true",
             "spring.kafka.listener.observation-enabled",
-            "true");
+            "true",
+            "management.server.port",
+            "${MANAGEMENT_PORT:}",
+            "spring.lifecycle.timeout-per-shutdown-phase",
+            "${SHUTDOWN_GRACE_PERIOD:20s}");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -3,6 +3,7 @@ package io.cloudshop.common.security;
 import io.cloudshop.common.problem.ProblemDetailsAutoConfiguration;
 import io.cloudshop.common.problem.Problems;
 import java.util.List;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,6 +14,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -36,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless bearer-token security for servlet services: public endpoints from {@link ApiSecurityProperties}, the
- * OpenAPI document, health and info open (probes), every other actuator endpoint for admins only, everything else authenticated. Method
+ * OpenAPI document, health and info open (probes), every other actuator endpoint for admins only, everything else
+ * authenticated. With a separate management port ({@code management.server.port}, {@code MANAGEMENT_PORT} in the
+ * services' configuration), Prometheus scrapes {@code /actuator/prometheus} there without a token. Method
  * security is on for per-operation rules ({@code @PreAuthorize}).
  */
 @AutoConfiguration(
@@ -60,7 +64,12 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityFilterChain apiSecurityFilterChain(
-            HttpSecurity http, ApiSecurityProperties properties, Problems problems, JsonMapper json) {
+            HttpSecurity http,
+            ApiSecurityProperties properties,
+            Problems problems,
+            JsonMapper json,
+            Environment environment) {
+        boolean separateManagementPort = ACTUATOR_PRESENT && ManagementPort.separate(environment);
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems, json);
         http.csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies, no sessions, nothing to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -72,6 +81,12 @@ public class ResourceServerAutoConfiguration {
                     if (ACTUATOR_PRESENT) {
                         requests.requestMatchers(EndpointRequest.to("health", "info"))
                                 .permitAll();
+                        if (separateManagementPort) {
+                            // Only reachable on the management port, which deployments open to the monitoring
+                            // network alone (Kubernetes NetworkPolicy, an unpublished compose port).
+                            requests.requestMatchers(EndpointRequest.to("prometheus"))
+                                    .permitAll();
+                        }
                         requests.requestMatchers(EndpointRequest.toAnyEndpoint())
                                 .hasRole("ADMIN");
                     }
@@ -120,6 +135,14 @@ public class ResourceServerAutoConfiguration {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
         return converter;
+    }
+
+    /** Kept apart so the actuator stays optional: only touched when it is on the classpath. */
+    private static final class ManagementPort {
+
+        static boolean separate(Environment environment) {
+            return ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
+        }
     }
 
     static List<RequestMatcher> publicMatchers(List<String> endpoints) {

@@ -3,10 +3,13 @@ package io.cloudshop.gateway.security;
 import io.cloudshop.common.security.ApiSecurityProperties;
 import io.cloudshop.common.security.ResourceServerAutoConfiguration;
 import io.cloudshop.gateway.problem.TraceIds;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +26,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +40,11 @@ class SecurityConfiguration {
     private static final String TYPE_BASE = "https://cloudshop.io/problems/";
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ApiSecurityProperties properties, JsonMapper json) {
+    SecurityWebFilterChain gatewaySecurity(
+            ServerHttpSecurity http,
+            ApiSecurityProperties properties,
+            JsonMapper json,
+            @Value("${management.server.port:}") @Nullable Integer managementPort) {
         http.csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -44,6 +53,16 @@ class SecurityConfiguration {
                     exchanges
                             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                             .permitAll();
+                    if (managementPort != null && managementPort > 0) {
+                        // Prometheus scrapes without a token on the management port only, which deployments never
+                        // publish outside the cluster; on the API port the actuator does not exist then.
+                        exchanges
+                                .matchers(exchange -> onPort(exchange, managementPort)
+                                        ? ServerWebExchangeMatchers.pathMatchers("/actuator/prometheus")
+                                                .matches(exchange)
+                                        : ServerWebExchangeMatcher.MatchResult.notMatch())
+                                .permitAll();
+                    }
                     for (String endpoint : properties.publicEndpoints()) {
                         String[] parts = endpoint.trim().split("\\s+", 2);
                         if (parts.length == 2) {
@@ -112,5 +131,10 @@ class SecurityConfiguration {
         DataBuffer buffer =
                 response.bufferFactory().wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
+    }
+
+    private static boolean onPort(ServerWebExchange exchange, int port) {
+        InetSocketAddress local = exchange.getRequest().getLocalAddress();
+        return local != null && local.getPort() == port;
     }
 }

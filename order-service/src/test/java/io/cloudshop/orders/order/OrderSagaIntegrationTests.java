@@ -279,6 +279,77 @@ class OrderSagaIntegrationTests {
     }
 
     @Test
+    void theOpsViewAndMetricsShowStalledOrdersTimeoutsTheOutboxAndDeadLetters() {
+        UUID stalled = placed();
+        UUID timedOut = placed();
+        jdbc.sql("update orders set last_progress_at = now() - interval '5 minutes' where id in (?, ?)")
+                .params(stalled, timedOut)
+                .update();
+        transaction.executeWithoutResult(status -> {
+            Order order = orders.findById(timedOut).orElseThrow();
+            order.cancel("TIMEOUT");
+            orders.save(order);
+        });
+        UUID fresh = placed();
+        UUID poisoned = UUID.randomUUID();
+        topics.send(Topics.PAYMENTS, poisoned, "{\"type\":\"PaymentCompleted\",\"orderId\":\"" + poisoned + "\"}");
+        topics.read("payments.events.order-service.DLT", poisoned, Duration.ofSeconds(30));
+        RestTestClient admin = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.admin(UUID.randomUUID()))
+                .build();
+
+        customerClient().get().uri("/actuator/saga").exchange().expectStatus().isForbidden();
+        JsonNode view = json.readTree(admin.get()
+                .uri("/actuator/saga")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody());
+        assertThat(view.at("/stalled/oldest")
+                        .valueStream()
+                        .map(order -> order.get("id").asString()))
+                .contains(stalled.toString())
+                .doesNotContain(fresh.toString(), timedOut.toString());
+        assertThat(view.at("/stalled/oldest/0/lastStep").asString()).isEqualTo("PLACED");
+        assertThat(view.at("/timeouts/latest")
+                        .valueStream()
+                        .map(order -> order.get("id").asString()))
+                .contains(timedOut.toString());
+        assertThat(view.at("/outbox/backlog").isNumber()).isTrue();
+        assertThat(view.at("/deadLetters/payments.events").asInt()).isGreaterThanOrEqualTo(1);
+        // A shorter threshold on request: the fresh order counts as stalled too.
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> json.readTree(admin.get()
+                                .uri("/actuator/saga?stalledAfter=PT0.1S")
+                                .exchange()
+                                .returnResult(String.class)
+                                .getResponseBody())
+                        .at("/stalled/oldest")
+                        .toString()
+                        .contains(fresh.toString()));
+
+        String metrics = admin.get()
+                .uri("/actuator/prometheus")
+                .header("Accept", "text/plain")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody();
+        assertThat(metrics)
+                .contains("cloudshop_deadletters_total{topic=\"payments.events\"}")
+                .contains("cloudshop_events_published_total{type=\"OrderPlaced\"}")
+                .contains("cloudshop_events_published_total{type=\"OrderCancelled\"}")
+                .contains("cloudshop_outbox_backlog ")
+                .contains("cloudshop_outbox_oldest_age_seconds ")
+                .containsPattern("spring_kafka_template_seconds_count\\{.*cloudshop_event_type=\"OrderPlaced\"")
+                .containsPattern("spring_kafka_listener_seconds_count\\{.*cloudshop_event_type=\"PaymentCompleted\"")
+                .contains("kafka_consumer_fetch_manager_records_lag_max");
+    }
+
+    @Test
     void aRolledBackPlacementPublishesNothing() {
         UUID[] id = new UUID[1];
         transaction.executeWithoutResult(status -> {
