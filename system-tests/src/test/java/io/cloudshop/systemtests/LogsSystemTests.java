@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * token-signing key, or any issued JWT.
  */
 @ExtendWith(Devstack.class)
-@Order(5)
+@Order(6)
 class LogsSystemTests {
 
     /** A JWT's header and payload: base64url JSON objects, {@code eyJ...}, joined by a dot. */

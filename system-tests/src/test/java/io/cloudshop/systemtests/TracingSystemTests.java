@@ -34,18 +34,22 @@ class TracingSystemTests {
         assertThat(traceId).matches("[0-9a-f]{32}");
         assertThat(awaitFinished(placed, token).get("status").asString()).isEqualTo("CONFIRMED");
         String zipkin = "http://localhost:" + Devstack.settings().zipkinPort() + "/api/v2/trace/" + traceId;
+        // Every Kafka hop names its event (and, below, its order): an operator finds the saga in Zipkin by order id.
         List<String> expected = List.of(
                 "gateway SERVER",
                 "gateway CLIENT",
                 "order-service SERVER",
                 "order-service CLIENT",
                 "product-service SERVER",
-                "order-service PRODUCER",
-                "product-service CONSUMER",
-                "payment-service CONSUMER",
-                "product-service PRODUCER",
-                "order-service CONSUMER",
-                "payment-service PRODUCER");
+                "order-service PRODUCER OrderPlaced",
+                "product-service CONSUMER OrderPlaced",
+                "payment-service CONSUMER OrderPlaced",
+                "product-service PRODUCER StockReserved",
+                "payment-service CONSUMER StockReserved",
+                "order-service CONSUMER StockReserved",
+                "payment-service PRODUCER PaymentCompleted",
+                "order-service CONSUMER PaymentCompleted",
+                "order-service PRODUCER OrderConfirmed");
         List<String> seen = new ArrayList<>();
         List<JsonNode> spans = new ArrayList<>();
         try {
@@ -69,38 +73,25 @@ class TracingSystemTests {
         }
 
         assertThat(seen).containsAll(expected);
-
-        // Every Kafka hop names its event and order: an operator finds the saga in Zipkin by order id.
         String orderId = idOf(placed);
-        List<JsonNode> messaging = spans.stream()
-                .filter(span -> span.path("kind").asString("").matches("PRODUCER|CONSUMER"))
-                .toList();
-        assertThat(messaging)
+        assertThat(spans.stream()
+                        .filter(span -> span.path("kind").asString("").matches("PRODUCER|CONSUMER"))
+                        .toList())
                 .as("messaging spans")
-                .hasSizeGreaterThanOrEqualTo(7)
                 .allSatisfy(
                         span -> assertThat(span.at("/tags/cloudshop.order.id").asString(""))
                                 .as("order id of " + describe(span))
                                 .isEqualTo(orderId));
-        assertThat(messaging.stream()
-                        .map(span -> describe(span) + " "
-                                + span.at("/tags/cloudshop.event.type").asString("")))
-                .contains(
-                        "order-service PRODUCER OrderPlaced",
-                        "product-service CONSUMER OrderPlaced",
-                        "payment-service CONSUMER OrderPlaced",
-                        "product-service PRODUCER StockReserved",
-                        "payment-service CONSUMER StockReserved",
-                        "payment-service PRODUCER PaymentCompleted",
-                        "order-service CONSUMER PaymentCompleted",
-                        "order-service PRODUCER OrderConfirmed");
         // No tag carries the customer's e-mail address, name or token.
         assertThat(spans.stream().map(span -> span.path("tags").toString()))
                 .noneMatch(tags -> tags.contains("@example.com") || tags.contains("Traced") || tags.contains(token));
     }
 
+    /** {@code service KIND}, plus the event type on messaging spans. */
     private static String describe(JsonNode span) {
-        return span.at("/localEndpoint/serviceName").asString() + " "
+        String described = span.at("/localEndpoint/serviceName").asString() + " "
                 + span.path("kind").asString("LOCAL");
+        String type = span.at("/tags/cloudshop.event.type").asString("");
+        return type.isEmpty() ? described : described + " " + type;
     }
 }

@@ -179,6 +179,11 @@ public class DeadLetterEndpoint {
     }
 
     private Collection<String> consumedTopics() {
+        return consumedTopics(listeners);
+    }
+
+    /** The topics this service's listener containers consume. */
+    static Collection<String> consumedTopics(KafkaListenerEndpointRegistry listeners) {
         Set<String> topics = new TreeSet<>();
         listeners.getListenerContainers().forEach(container -> {
             String[] names = container.getContainerProperties().getTopics();

@@ -1,6 +1,5 @@
 package io.cloudshop.common.messaging;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.sql.SQLRecoverableException;
@@ -93,28 +92,30 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    DeadLetterMetrics deadLetterMetrics(
+            ObjectProvider<MeterRegistry> registry, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+        return new DeadLetterMetrics(
+                registry.getIfAvailable(CompositeMeterRegistry::new), // none: counted nowhere
+                listeners.getIfAvailable(KafkaListenerEndpointRegistry::new));
+    }
+
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler kafkaErrorHandler(
             DeadLetters deadLetters,
             MessagingProperties properties,
-            ObjectProvider<MeterRegistry> registry,
+            DeadLetterMetrics metrics,
             @Value("${spring.application.name:application}") String service) {
-        MeterRegistry meters = registry.getIfAvailable(CompositeMeterRegistry::new); // none: counted nowhere
         DeadLetterPublishingRecoverer recoverer =
                 new DeadLetterPublishingRecoverer(
                         deadLetters.template(),
                         // Partition -1: the producer picks by key, so the DLT needs no particular partition count.
                         (record, failure) -> new TopicPartition(deadLetterTopic(record.topic(), service), -1)) {
-                    /** {@code cloudshop.deadletters{topic}}: records of {@code topic} this service gave up on. */
                     @Override
                     public void accept(
                             ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception failure) {
                         super.accept(record, consumer, failure); // throws when the dead letter could not be sent
-                        Counter.builder("cloudshop.deadletters")
-                                .description("Records given up on and sent to this service's dead-letter topic")
-                                .tag("topic", record.topic())
-                                .register(meters)
-                                .increment();
+                        metrics.deadLettered(record.topic());
                     }
                 };
         MessagingProperties.Retry retry = properties.retry();

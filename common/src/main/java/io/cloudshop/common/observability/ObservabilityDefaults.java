@@ -17,6 +17,8 @@ import org.springframework.core.env.MapPropertySource;
  *       1.0. The trace id is propagated (W3C {@code traceparent}) either way, so logs and problems still carry it.
  *   <li>Kafka: the template and the listener containers are observed, so a trace continues from the HTTP request
  *       through the outbox's send into every consumer and what it publishes in turn.
+ *   <li>Metrics carry an {@code application} tag (the component's name), which the dashboards and alerts in
+ *       deploy/observability group by; HTTP latency is recorded as histograms so percentiles aggregate.
  *   <li>{@code MANAGEMENT_PORT}, when set, moves the actuator to its own port, where Prometheus scrapes without a
  *       token (containers set it; the devstack does not).
  *   <li>Shutdown is graceful (Boot's default): in-flight requests and listener records get
@@ -27,19 +29,24 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
 
     static final String NAME = "cloudshopObservabilityDefaults";
 
-    static final Map<String, Object> DEFAULTS = Map.of(
-            "management.tracing.export.zipkin.endpoint",
-            "${ZIPKIN_ENDPOINT:http://localhost:9411/api/v2/spans}",
-            "management.tracing.sampling.probability",
-            "${TRACING_SAMPLING_PROBABILITY:0.1}",
-            "spring.kafka.template.observation-enabled",
-            "true",
-            "spring.kafka.listener.observation-enabled",
-            "true",
-            "management.server.port",
-            "${MANAGEMENT_PORT:}",
-            "spring.lifecycle.timeout-per-shutdown-phase",
-            "${SHUTDOWN_GRACE_PERIOD:20s}");
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("management.metrics.tags.application", "${spring.application.name:}"),
+            // Latency percentiles (p99 alerts, dashboards) from histogram buckets, aggregated across instances;
+            // bounded to 5 ms .. 10 s to keep the bucket count down.
+            Map.entry("management.metrics.distribution.percentiles-histogram.http.server.requests", "true"),
+            Map.entry("management.metrics.distribution.minimum-expected-value.http.server.requests", "5ms"),
+            Map.entry("management.metrics.distribution.maximum-expected-value.http.server.requests", "10s"),
+            Map.entry("management.metrics.distribution.percentiles-histogram.spring.cloud.gateway.requests", "true"),
+            Map.entry("management.metrics.distribution.minimum-expected-value.spring.cloud.gateway.requests", "5ms"),
+            Map.entry("management.metrics.distribution.maximum-expected-value.spring.cloud.gateway.requests", "10s"),
+            Map.entry(
+                    "management.tracing.export.zipkin.endpoint",
+                    "${ZIPKIN_ENDPOINT:http://localhost:9411/api/v2/spans}"),
+            Map.entry("management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:0.1}"),
+            Map.entry("spring.kafka.template.observation-enabled", "true"),
+            Map.entry("spring.kafka.listener.observation-enabled", "true"),
+            Map.entry("management.server.port", "${MANAGEMENT_PORT:}"),
+            Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "${SHUTDOWN_GRACE_PERIOD:20s}"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

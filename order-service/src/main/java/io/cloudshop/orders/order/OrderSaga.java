@@ -76,7 +76,7 @@ public class OrderSaga {
                     "ORDER_FINISHED",
                     "The order is already " + order.status() + " and cannot be cancelled.");
         }
-        metrics.changed(order, before);
+        changed(order, before);
         return orders.save(order);
     }
 
@@ -87,7 +87,7 @@ public class OrderSaga {
         stale.forEach(order -> {
             OrderStatus before = order.status();
             order.cancel("TIMEOUT");
-            metrics.changed(order, before);
+            changed(order, before);
             orders.save(order);
         });
         if (!stale.isEmpty()) {
@@ -105,7 +105,21 @@ public class OrderSaga {
                 .orElseThrow(() -> new IllegalStateException("No order " + orderId + " for a saga event"));
         OrderStatus before = order.status();
         change.accept(order);
-        metrics.changed(order, before);
+        changed(order, before);
         orders.save(order);
+    }
+
+    /** Counted, and one log line per status change (the consumer's MDC adds the order id and event type). */
+    private void changed(Order order, OrderStatus before) {
+        metrics.changed(order, before);
+        if (order.status() != before) {
+            List<Order.Step> timeline = order.timeline();
+            log.info(
+                    "Order {} {} -> {} ({})",
+                    order.id(),
+                    before,
+                    order.status(),
+                    timeline.getLast().detail());
+        }
     }
 }

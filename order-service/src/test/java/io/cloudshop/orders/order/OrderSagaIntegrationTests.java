@@ -343,6 +343,7 @@ class OrderSagaIntegrationTests {
                 .contains("cloudshop_events_published_total{type=\"OrderPlaced\"}")
                 .contains("cloudshop_events_published_total{type=\"OrderCancelled\"}")
                 .contains("cloudshop_outbox_backlog ")
+                .contains("cloudshop_orders_stalled ")
                 .contains("cloudshop_outbox_oldest_age_seconds ")
                 .containsPattern("spring_kafka_template_seconds_count\\{.*cloudshop_event_type=\"OrderPlaced\"")
                 .containsPattern("spring_kafka_listener_seconds_count\\{.*cloudshop_event_type=\"PaymentCompleted\"")
