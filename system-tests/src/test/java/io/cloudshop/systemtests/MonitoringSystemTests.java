@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * rules, whose unit tests pass.
  *
  * <p>promtool comes from Debian's {@code prometheus} package, which {@code .ci/run} installs. Without it the promtool
- * checks are skipped (and say so), unless {@code CLOUDSHOP_REQUIRE_PROMTOOL=true}, as CI sets, makes them fail.
+ * checks are skipped (and say so), unless {@code CLOUDSHOP_REQUIRE_TOOLS=true}, as CI sets, makes them fail.
  */
 @ExtendWith(Devstack.class)
 @Order(5)
@@ -200,8 +200,8 @@ class MonitoringSystemTests {
         } catch (IOException notInstalled) {
             installed = false;
         }
-        if (!installed && Boolean.parseBoolean(System.getenv("CLOUDSHOP_REQUIRE_PROMTOOL"))) {
-            throw new AssertionError("promtool is required (CLOUDSHOP_REQUIRE_PROMTOOL=true) but not installed:"
+        if (!installed && Boolean.parseBoolean(System.getenv("CLOUDSHOP_REQUIRE_TOOLS"))) {
+            throw new AssertionError("promtool is required (CLOUDSHOP_REQUIRE_TOOLS=true) but not installed:"
                     + " apt-get install --no-install-recommends prometheus");
         }
         return installed;
