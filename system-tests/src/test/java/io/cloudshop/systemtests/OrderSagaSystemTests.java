@@ -330,14 +330,17 @@ class OrderSagaSystemTests {
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())
-                .contains("cloudshop_orders_placed_total ")
-                .contains("cloudshop_orders_finished_total{after=\"PENDING\",outcome=\"CONFIRMED\",reason=\"none\"}")
+                .contains("cloudshop_orders_placed_total{application=\"order-service\"} ")
                 .contains(
-                        "cloudshop_orders_finished_total{after=\"PENDING\",outcome=\"REJECTED\",reason=\"OUT_OF_STOCK\"}")
-                .contains("cloudshop_orders_finished_total{after=\"PENDING\",outcome=\"CANCELLED\",reason=\"TIMEOUT\"}")
+                        "cloudshop_orders_finished_total{after=\"PENDING\",application=\"order-service\",outcome=\"CONFIRMED\",reason=\"none\"}")
                 .contains(
-                        "cloudshop_orders_finished_total{after=\"CONFIRMED\",outcome=\"CANCELLED\",reason=\"CUSTOMER\"}")
-                .contains("cloudshop_saga_duration_seconds_bucket{outcome=\"CONFIRMED\",le=");
+                        "cloudshop_orders_finished_total{after=\"PENDING\",application=\"order-service\",outcome=\"REJECTED\",reason=\"OUT_OF_STOCK\"}")
+                .contains(
+                        "cloudshop_orders_finished_total{after=\"PENDING\",application=\"order-service\",outcome=\"CANCELLED\",reason=\"TIMEOUT\"}")
+                .contains(
+                        "cloudshop_orders_finished_total{after=\"CONFIRMED\",application=\"order-service\",outcome=\"CANCELLED\",reason=\"CUSTOMER\"}")
+                .contains(
+                        "cloudshop_saga_duration_seconds_bucket{application=\"order-service\",outcome=\"CONFIRMED\",le=");
         assertThat(scrape(Devstack.service("order-service", "/actuator/prometheus"), null)
                         .statusCode())
                 .as("not without a token")

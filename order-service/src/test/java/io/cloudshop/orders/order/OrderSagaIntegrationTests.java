@@ -339,12 +339,12 @@ class OrderSagaIntegrationTests {
                 .returnResult(String.class)
                 .getResponseBody();
         assertThat(metrics)
-                .contains("cloudshop_deadletters_total{topic=\"payments.events\"}")
-                .contains("cloudshop_events_published_total{type=\"OrderPlaced\"}")
-                .contains("cloudshop_events_published_total{type=\"OrderCancelled\"}")
-                .contains("cloudshop_outbox_backlog ")
-                .contains("cloudshop_orders_stalled ")
-                .contains("cloudshop_outbox_oldest_age_seconds ")
+                .contains("cloudshop_deadletters_total{application=\"order-service\",topic=\"payments.events\"}")
+                .contains("cloudshop_events_published_total{application=\"order-service\",type=\"OrderPlaced\"}")
+                .contains("cloudshop_events_published_total{application=\"order-service\",type=\"OrderCancelled\"}")
+                .contains("cloudshop_outbox_backlog{application=\"order-service\"} ")
+                .contains("cloudshop_orders_stalled{application=\"order-service\"} ")
+                .contains("cloudshop_outbox_oldest_age_seconds{application=\"order-service\"} ")
                 .containsPattern("spring_kafka_template_seconds_count\\{.*cloudshop_event_type=\"OrderPlaced\"")
                 .containsPattern("spring_kafka_listener_seconds_count\\{.*cloudshop_event_type=\"PaymentCompleted\"")
                 .contains("kafka_consumer_fetch_manager_records_lag_max");
