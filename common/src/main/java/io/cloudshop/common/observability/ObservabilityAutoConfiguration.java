@@ -19,10 +19,16 @@ import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Asynchronous work continues the trace that started it. Spring Modulith's outbox sends events to Kafka on the
- * application task executor after the commit; without this decorator each send began a trace of its own, cut off from
- * the request (or the consumed event) that caused it. Boot applies a {@link TaskDecorator} bean to the executors it
- * configures.
+ * Observability every service gets:
+ *
+ * <ul>
+ *   <li>Asynchronous work continues the trace that started it. Spring Modulith's outbox sends events to Kafka on the
+ *       application task executor after the commit; without this decorator each send began a trace of its own, cut
+ *       off from the request (or the consumed event) that caused it. Boot applies a {@link TaskDecorator} bean to the
+ *       executors it configures.
+ *   <li>Kafka spans and consumer log lines name the event type and order ({@link EventObservation}).
+ *   <li>Published domain events are counted by type ({@link EventMetrics}).
+ * </ul>
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
 @ConditionalOnClass(ContextSnapshotFactory.class)
