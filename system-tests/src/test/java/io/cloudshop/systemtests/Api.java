@@ -115,6 +115,11 @@ final class Api {
         return json.readTree(get(gateway("/api/v1/orders/" + id), token).body());
     }
 
+    /** Places an order with a fresh Idempotency-Key and waits until it leaves PENDING. */
+    static JsonNode placeAndAwait(String token, String product, int quantity) {
+        return awaitFinished(placeOrder(token, UUID.randomUUID().toString(), product, quantity), token);
+    }
+
     static JsonNode awaitFinished(HttpResponse<String> placed, String token) {
         return awaitFinished(idOf(placed), token, Duration.ofSeconds(30));
     }

@@ -36,10 +36,7 @@ class HealthSystemTests {
         awaitEveryServiceReadyAgain();
         String token = customerWith("Back again", 10);
         String product = createProduct("1.00", 1);
-        assertThat(awaitFinished(placeOrder(token, UUID.randomUUID().toString(), product, 1), token)
-                        .get("status")
-                        .asString())
-                .isEqualTo("CONFIRMED");
+        assertThat(placeAndAwait(token, product, 1).get("status").asString()).isEqualTo("CONFIRMED");
     }
 
     /**
@@ -66,10 +63,7 @@ class HealthSystemTests {
                         .get("status")
                         .asString())
                 .isIn("CONFIRMED", "CANCELLED");
-        assertThat(awaitFinished(placeOrder(token, UUID.randomUUID().toString(), product, 1), token)
-                        .get("status")
-                        .asString())
-                .isEqualTo("CONFIRMED");
+        assertThat(placeAndAwait(token, product, 1).get("status").asString()).isEqualTo("CONFIRMED");
     }
 
     private static void awaitEveryServiceLiveButNotReady() throws Exception {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,17 +117,12 @@ class MonitoringSystemTests {
      * and our own metrics must pass its lint. The libraries' metrics draw lint remarks (no help text, camelCase
      * labels from Resilience4j and the gateway) that are not ours to fix; they are exit 3 and tolerated.
      */
-    private static void checkMetrics(String component, Path exposition) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("promtool", "check", "metrics")
-                .redirectInput(exposition.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue())
-                .as("promtool check metrics for " + component + ":\n" + output)
+    private static void checkMetrics(String component, Path exposition) throws IOException {
+        Run check = exec(exposition, "promtool", "check", "metrics");
+        assertThat(check.exit())
+                .as("promtool check metrics for " + component + ":\n" + check.output())
                 .isIn(0, 3);
-        assertThat(output.lines())
+        assertThat(check.output().lines())
                 .as("promtool's remarks on " + component)
                 .noneMatch(line -> line.startsWith("cloudshop_"));
     }
@@ -148,10 +142,7 @@ class MonitoringSystemTests {
     private static void activity() throws Exception {
         String token = customerWith("Monitored", 10);
         String product = createProduct("1.00", 1);
-        assertThat(awaitFinished(placeOrder(token, UUID.randomUUID().toString(), product, 1), token)
-                        .get("status")
-                        .asString())
-                .isEqualTo("CONFIRMED");
+        assertThat(placeAndAwait(token, product, 1).get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(get(gateway("/api/v1/products")).statusCode()).isEqualTo(200);
     }
 
@@ -208,19 +199,30 @@ class MonitoringSystemTests {
     }
 
     private static int run(Object... command) throws IOException {
+        Run run = exec(null, command);
+        if (run.exit() != 0) {
+            System.err.println(run.command() + ":\n" + run.output());
+        }
+        return run.exit();
+    }
+
+    record Run(String command, int exit, String output) {}
+
+    /** Runs {@code command} (with {@code input} on stdin, if any) for at most 60 s; stdout and stderr together. */
+    private static Run exec(Path input, Object... command) throws IOException {
         List<String> arguments = Stream.of(command).map(Object::toString).toList();
-        Process process =
-                new ProcessBuilder(arguments).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true);
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
+        Process process = builder.start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(String.join(" ", arguments) + " did not finish within 60 s");
             }
-            if (process.exitValue() != 0) {
-                System.err.println(String.join(" ", arguments) + ":\n" + output);
-            }
-            return process.exitValue();
+            return new Run(String.join(" ", arguments), process.exitValue(), output);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IOException(ex);

@@ -77,7 +77,7 @@ class OrderSagaSystemTests {
         String productId = product.get("id").asString();
         int stockBefore = product.get("stock").asInt();
 
-        JsonNode order = awaitFinished(placeOrder(token, UUID.randomUUID().toString(), productId, 1), token);
+        JsonNode order = placeAndAwait(token, productId, 1);
 
         assertThat(order.get("status").asString()).as(order.toString()).isEqualTo("CONFIRMED");
         assertThat(steps(order)).containsExactly("PLACED", "STOCK_RESERVED", "CONFIRMED");
@@ -93,8 +93,8 @@ class OrderSagaSystemTests {
         String product = createProduct("1.00", 3);
         String broke = registerAndLogin("Broke");
 
-        JsonNode unpaid = awaitFinished(placeOrder(broke, UUID.randomUUID().toString(), product, 1), broke);
-        JsonNode unserved = awaitFinished(placeOrder(broke, UUID.randomUUID().toString(), product, 5), broke);
+        JsonNode unpaid = placeAndAwait(broke, product, 1);
+        JsonNode unserved = placeAndAwait(broke, product, 5);
 
         assertThat(unpaid.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(steps(unpaid)).containsExactly("PLACED", "STOCK_RESERVED", "PAYMENT_DECLINED", "CANCELLED");
@@ -108,7 +108,7 @@ class OrderSagaSystemTests {
     void aConfirmedOrderCancelledByItsCustomerIsRefundedAndRestocked() throws Exception {
         String product = createProduct("2.00", 3);
         String token = customerWith("Regretful", 10);
-        JsonNode order = awaitFinished(placeOrder(token, UUID.randomUUID().toString(), product, 1), token);
+        JsonNode order = placeAndAwait(token, product, 1);
         assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(balance(token)).isEqualByComparingTo("8.00");
         String id = order.get("id").asString();
@@ -211,7 +211,7 @@ class OrderSagaSystemTests {
     void duplicateAndReorderedEventsOnTheTopicsChangeNothing() throws Exception {
         String product = createProduct("2.00", 5);
         String token = customerWith("Echo", 10);
-        JsonNode order = awaitFinished(placeOrder(token, UUID.randomUUID().toString(), product, 2), token);
+        JsonNode order = placeAndAwait(token, product, 2);
         assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
         String id = order.get("id").asString();
         List<ConsumerRecord<String, String>> events = new ArrayList<>();
@@ -257,8 +257,7 @@ class OrderSagaSystemTests {
             topics.send("orders.events", partition, poison, "{\"this is\": \"not an event\"");
         }
         String token = customerWith("Undeterred", 10);
-        JsonNode order =
-                awaitFinished(placeOrder(token, UUID.randomUUID().toString(), createProduct("1.00", 1), 1), token);
+        JsonNode order = placeAndAwait(token, createProduct("1.00", 1), 1);
         assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
 
         for (String service : List.of("product-service", "payment-service")) {

@@ -1,10 +1,9 @@
 package io.cloudshop.common.observability;
 
+import io.cloudshop.common.transaction.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@code cloudshop.events.published{type}}: the domain events a service decided to publish, counted once when the
@@ -30,16 +29,7 @@ class EventMetrics {
                     .description("Domain events published, counted when their transaction commits")
                     .tag("type", type)
                     .register(registry);
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        counter.increment();
-                    }
-                });
-            } else {
-                counter.increment();
-            }
+            AfterCommit.run(counter::increment);
         });
     }
 }

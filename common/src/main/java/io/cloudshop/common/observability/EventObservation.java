@@ -1,6 +1,7 @@
 package io.cloudshop.common.observability;
 
 import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -38,18 +39,23 @@ final class EventObservation {
         return event.orderIdIfKnown().map(id -> KeyValues.of(ORDER_ID, id)).orElse(KeyValues.empty());
     }
 
+    /** Read once per send or receive: the low- and high-cardinality tags of one observation share it. */
+    private static EventEnvelope envelope(Observation.Context context, @Nullable Object value) {
+        return context.computeIfAbsent(EventEnvelope.class, key -> EventEnvelope.of(value));
+    }
+
     static final class Sending extends DefaultKafkaTemplateObservationConvention {
 
         @Override
         public KeyValues getLowCardinalityKeyValues(KafkaRecordSenderContext context) {
             return super.getLowCardinalityKeyValues(context)
-                    .and(type(EventEnvelope.of(context.getRecord().value())));
+                    .and(type(envelope(context, context.getRecord().value())));
         }
 
         @Override
         public KeyValues getHighCardinalityKeyValues(KafkaRecordSenderContext context) {
             return super.getHighCardinalityKeyValues(context)
-                    .and(orderId(EventEnvelope.of(context.getRecord().value())));
+                    .and(orderId(envelope(context, context.getRecord().value())));
         }
     }
 
@@ -58,13 +64,13 @@ final class EventObservation {
         @Override
         public KeyValues getLowCardinalityKeyValues(KafkaRecordReceiverContext context) {
             return super.getLowCardinalityKeyValues(context)
-                    .and(type(EventEnvelope.of(context.getRecord().value())));
+                    .and(type(envelope(context, context.getRecord().value())));
         }
 
         @Override
         public KeyValues getHighCardinalityKeyValues(KafkaRecordReceiverContext context) {
             return super.getHighCardinalityKeyValues(context)
-                    .and(orderId(EventEnvelope.of(context.getRecord().value())));
+                    .and(orderId(envelope(context, context.getRecord().value())));
         }
     }
 

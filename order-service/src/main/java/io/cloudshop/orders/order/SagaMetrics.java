@@ -1,5 +1,6 @@
 package io.cloudshop.orders.order;
 
+import io.cloudshop.common.transaction.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -7,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The saga's funnel for operators, counted when the transaction that changed the order commits (a rolled-back step
@@ -37,7 +36,7 @@ class SagaMetrics {
     }
 
     void placed() {
-        afterCommit(placed::increment);
+        AfterCommit.run(placed::increment);
     }
 
     /** Call after {@code order} changed; {@code before} is its status before the change. */
@@ -57,7 +56,7 @@ class SagaMetrics {
                 .tag("after", before.name())
                 .register(registry);
         Duration duration = Duration.between(order.createdAt(), Instant.now());
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             finished.increment();
             if (before == OrderStatus.PENDING) {
                 Timer.builder("cloudshop.saga.duration")
@@ -68,19 +67,6 @@ class SagaMetrics {
                         .maximumExpectedValue(Duration.ofMinutes(5))
                         .register(registry)
                         .record(duration);
-            }
-        });
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
             }
         });
     }

@@ -1,6 +1,7 @@
 package io.cloudshop.products.product;
 
 import io.cloudshop.common.problem.ApiException;
+import io.cloudshop.common.transaction.AfterCommit;
 import io.cloudshop.common.web.ETags;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -15,8 +16,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The catalog's use cases. Single-product reads go through the {@value #CACHE} cache; every change to a product
@@ -115,16 +114,7 @@ public class ProductCatalog {
 
     /** For changes made outside this class (inventory): drops the cached product once the transaction commits. */
     public void evictAfterCommit(UUID id) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    cache.evict(id);
-                }
-            });
-        } else {
-            cache.evict(id);
-        }
+        AfterCommit.run(() -> cache.evict(id));
     }
 
     private Product load(UUID id, long expectedVersion) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@code stalled}: orders still PENDING whose saga has not moved for longer than {@code stalledAfter}
- *       ({@code orders.ops.stalled-after}, 30 s; a healthy saga finishes in about a second), oldest first. They are
+ *       (see {@link StalledOrders}), oldest first. They are
  *       cancelled with reason TIMEOUT once {@code orders.pending-timeout} passes.
  *   <li>{@code timeouts}: orders cancelled with reason TIMEOUT in the last {@code window} (24 h), newest first.
  *   <li>{@code outbox}: events committed but not yet acknowledged by Kafka, and the age of the oldest.
@@ -41,17 +40,17 @@ class SagaOpsEndpoint {
     private static final Duration WINDOW = Duration.ofHours(24);
 
     private final JdbcClient jdbc;
-    private final Duration stalledAfter;
+    private final StalledOrders stalledOrders;
     private final ObjectProvider<OutboxMetrics> outbox;
     private final ObjectProvider<DeadLetterEndpoint> deadLetters;
 
     SagaOpsEndpoint(
             JdbcClient jdbc,
-            @Value("${orders.ops.stalled-after:30s}") Duration stalledAfter,
+            StalledOrders stalledOrders,
             ObjectProvider<OutboxMetrics> outbox,
             ObjectProvider<DeadLetterEndpoint> deadLetters) {
         this.jdbc = jdbc;
-        this.stalledAfter = stalledAfter;
+        this.stalledOrders = stalledOrders;
         this.outbox = outbox;
         this.deadLetters = deadLetters;
     }
@@ -77,11 +76,11 @@ class SagaOpsEndpoint {
     /** {@code stalledAfter}: an ISO-8601 duration ({@code PT5S}) to look at a different threshold than configured. */
     @ReadOperation
     View saga(@Nullable Duration stalledAfter) {
-        Duration threshold = stalledAfter != null ? stalledAfter : this.stalledAfter;
+        Duration threshold = stalledAfter != null ? stalledAfter : stalledOrders.stalledAfter();
         Instant stalledBefore = Instant.now().minus(threshold);
         Instant since = Instant.now().minus(WINDOW);
         return new View(
-                new Stalled(threshold, stalledCount(stalledBefore), stalled(stalledBefore)),
+                new Stalled(threshold, stalledOrders.countSince(stalledBefore), stalled(stalledBefore)),
                 new Timeouts(WINDOW, timeoutCount(since), timeouts(since)),
                 outbox.getIfAvailable() instanceof OutboxMetrics metrics
                         ? new Outbox(
@@ -89,13 +88,6 @@ class SagaOpsEndpoint {
                                 Double.isNaN(metrics.oldestAgeSeconds()) ? null : metrics.oldestAgeSeconds())
                         : null,
                 deadLetterCounts());
-    }
-
-    private long stalledCount(Instant before) {
-        return jdbc.sql("select count(*) from orders where status = 'PENDING' and last_progress_at < ?")
-                .param(Timestamp.from(before))
-                .query(Long.class)
-                .single();
     }
 
     private List<StalledOrder> stalled(Instant before) {

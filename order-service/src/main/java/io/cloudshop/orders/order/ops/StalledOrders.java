@@ -11,34 +11,43 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code cloudshop.orders.stalled}: PENDING orders whose saga has not moved for longer than
- * {@code orders.ops.stalled-after}, the number the {@code SagaStalled} alert watches (the orders themselves are listed
- * at {@code /actuator/saga}). Counted every 15 s off the scrape path (an indexed count); {@code NaN} while the
- * database does not answer.
+ * PENDING orders whose saga has not moved for longer than {@code orders.ops.stalled-after} (30 s; a healthy saga
+ * finishes in about a second). {@code cloudshop.orders.stalled} is their number, the one the {@code SagaStalled}
+ * alert watches, counted every 15 s off the scrape path (an indexed count; {@code NaN} while the database does not
+ * answer); {@code /actuator/saga} lists them.
  */
 @Component
-class StalledOrdersGauge {
+class StalledOrders {
 
     private final JdbcClient jdbc;
     private final Duration stalledAfter;
     private volatile double stalled = Double.NaN;
 
-    StalledOrdersGauge(
+    StalledOrders(
             JdbcClient jdbc, MeterRegistry registry, @Value("${orders.ops.stalled-after:30s}") Duration stalledAfter) {
         this.jdbc = jdbc;
         this.stalledAfter = stalledAfter;
-        Gauge.builder("cloudshop.orders.stalled", this, gauge -> gauge.stalled)
+        Gauge.builder("cloudshop.orders.stalled", this, orders -> orders.stalled)
                 .description("PENDING orders whose saga has not moved for longer than orders.ops.stalled-after")
                 .register(registry);
+    }
+
+    Duration stalledAfter() {
+        return stalledAfter;
+    }
+
+    /** PENDING orders whose last step was before {@code before}. */
+    long countSince(Instant before) {
+        return jdbc.sql("select count(*) from orders where status = 'PENDING' and last_progress_at < ?")
+                .param(Timestamp.from(before))
+                .query(Long.class)
+                .single();
     }
 
     @Scheduled(fixedDelayString = "${orders.ops.stalled-check-interval:15s}")
     void count() {
         try {
-            stalled = jdbc.sql("select count(*) from orders where status = 'PENDING' and last_progress_at < ?")
-                    .param(Timestamp.from(Instant.now().minus(stalledAfter)))
-                    .query(Long.class)
-                    .single();
+            stalled = countSince(Instant.now().minus(stalledAfter));
         } catch (RuntimeException ex) {
             stalled = Double.NaN;
             throw ex;
