@@ -5,8 +5,9 @@ import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +32,9 @@ class GatewayRoutingTests {
 
     static final HttpServer upstream = startUpstream();
 
+    /** A port held by a socket that never listens: connections to it are refused for as long as the tests run. */
+    static final Socket refusing = bound();
+
     @LocalServerPort
     int port;
 
@@ -43,7 +47,7 @@ class GatewayRoutingTests {
         registry.add("spring.cloud.discovery.client.simple.instances.payment-service[0].uri", () -> reachable);
         registry.add(
                 "spring.cloud.discovery.client.simple.instances.order-service[0].uri",
-                () -> "http://localhost:" + closedPort());
+                () -> "http://localhost:" + refusing.getLocalPort());
         // user-service has no instance at all.
     }
 
@@ -56,8 +60,9 @@ class GatewayRoutingTests {
     }
 
     @AfterAll
-    static void stopUpstream() {
+    static void stopUpstream() throws IOException {
         upstream.stop(0);
+        refusing.close();
     }
 
     @Test
@@ -267,9 +272,11 @@ class GatewayRoutingTests {
         }
     }
 
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static Socket bound() {
+        try {
+            Socket socket = new Socket();
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket;
         } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }

@@ -13,7 +13,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.common.GroupState;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +34,11 @@ final class Api {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final JsonMapper json = JsonMapper.builder().build();
 
-    private static volatile String adminToken;
+    private static String adminToken;
+    private static long adminTokenRenewAt;
+
+    /** Every order the gateway accepted (201) for this run, so a reconciliation can count exactly those. */
+    private static final Set<String> accepted = ConcurrentHashMap.newKeySet();
 
     private Api() {}
 
@@ -34,11 +46,16 @@ final class Api {
         return Devstack.settings().gatewayUrl() + path;
     }
 
-    static String adminToken() {
-        if (adminToken == null) {
-            adminToken = login(Stack.ADMIN_EMAIL, Devstack.secrets().getProperty("admin.password"))
-                    .get("access_token")
-                    .asString();
+    /**
+     * The admin's access token, logged in again a minute before it expires: a slow run of the system tests outlasts
+     * one token's lifetime (15 minutes).
+     */
+    static synchronized String adminToken() {
+        if (adminToken == null || System.nanoTime() - adminTokenRenewAt > 0) {
+            JsonNode tokens = login(Stack.ADMIN_EMAIL, Devstack.secrets().getProperty("admin.password"));
+            adminToken = tokens.get("access_token").asString();
+            long lifetime = Math.max(0, tokens.get("expires_in").asLong() - 60);
+            adminTokenRenewAt = System.nanoTime() + Duration.ofSeconds(lifetime).toNanos();
         }
         return adminToken;
     }
@@ -98,12 +115,21 @@ final class Api {
     }
 
     static HttpResponse<String> placeOrder(String token, String key, String product, int quantity) {
-        return send(
+        HttpResponse<String> response = send(
                 "POST",
                 gateway("/api/v1/orders"),
                 token,
                 key,
                 "{\"items\": [{\"productId\": \"%s\", \"quantity\": %d}]}".formatted(product, quantity));
+        if (response.statusCode() == 201) {
+            accepted.add(json.readTree(response.body()).get("id").asString());
+        }
+        return response;
+    }
+
+    /** The ids of the orders accepted so far in this run. */
+    static Set<String> acceptedOrders() {
+        return Set.copyOf(accepted);
     }
 
     static String idOf(HttpResponse<String> created) {
@@ -125,16 +151,19 @@ final class Api {
     }
 
     static JsonNode awaitFinished(String id, String token, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        JsonNode order;
-        do {
-            order = order(id, token);
-            if (!order.get("status").asString().equals("PENDING")) {
-                return order;
-            }
-            pause(Duration.ofMillis(200));
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("Order still PENDING after " + patience + ": " + order);
+        JsonNode[] last = new JsonNode[1];
+        try {
+            await(
+                    () -> {
+                        last[0] = order(id, token);
+                        return !last[0].get("status").asString().equals("PENDING");
+                    },
+                    "order " + id + " finished",
+                    patience);
+        } catch (AssertionError ex) {
+            throw new AssertionError("Order still PENDING after " + patience + ": " + last[0], ex);
+        }
+        return last[0];
     }
 
     static List<String> steps(JsonNode order) {
@@ -147,15 +176,32 @@ final class Api {
         boolean holds() throws Exception;
     }
 
-    static void await(Check check, String what) throws Exception {
+    static void await(Check check, String what) {
         await(check, what, Duration.ofSeconds(60));
     }
 
-    static void await(Check check, String what, Duration patience) throws Exception {
+    /**
+     * Polls {@code check} until it holds, for up to {@code patience}. A check that throws (a request timing out, a
+     * 503 body without the expected members while a component restarts) counts as not holding yet; the last such
+     * failure is attached if the deadline passes.
+     */
+    static void await(Check check, String what, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (!check.holds()) {
+        Throwable lastFailure = null;
+        while (true) {
+            try {
+                if (check.holds()) {
+                    return;
+                }
+            } catch (Exception | AssertionError ex) {
+                lastFailure = ex;
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not within " + patience + ": " + what);
+                AssertionError timedOut = new AssertionError("Not within " + patience + ": " + what);
+                if (lastFailure != null) {
+                    timedOut.initCause(lastFailure);
+                }
+                throw timedOut;
             }
             pause(Duration.ofMillis(250));
         }
@@ -171,6 +217,32 @@ final class Api {
                 () -> get(gateway(path), adminToken()).statusCode() == 200,
                 component + " routed by the gateway again",
                 Duration.ofSeconds(120));
+        awaitConsumersStable();
+    }
+
+    /**
+     * Waits until every consumer group of the suite is stable with members, so a restarted service (or broker)
+     * consumes again before the next order is placed: a group still rebalancing, or waiting out the session of a
+     * member that was killed, would otherwise hold the next saga back until its timeout.
+     */
+    static void awaitConsumersStable() {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "localhost:" + Devstack.settings().kafkaPort()))) {
+            await(
+                    () -> {
+                        List<String> groups =
+                                admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
+                                        .map(GroupListing::groupId)
+                                        .toList();
+                        return !groups.isEmpty()
+                                && admin.describeConsumerGroups(groups).all().get().values().stream()
+                                        .allMatch(group -> group.groupState() == GroupState.STABLE
+                                                && !group.members().isEmpty());
+                    },
+                    "every consumer group of the suite stable",
+                    Duration.ofSeconds(120));
+        }
     }
 
     static HttpResponse<String> send(String method, String url, String token, String idempotencyKey, String body) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudshop.devstack.Console;
 import io.cloudshop.devstack.Settings;
 import io.cloudshop.devstack.Stack;
+import io.cloudshop.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -13,36 +14,42 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The suite as a user gets it, shared by every system-test class: started through the devstack (the code path behind
- * {@code ./devstack up}, on its own ports and data directory so it does not collide with a developer's running stack)
+ * {@code ./devstack up}, on free ports picked for the run and its own, emptied data directory, so it collides neither
+ * with a developer's running stack nor with another run, and sees nothing an earlier run left)
  * before the first class that uses this extension, and stopped when the whole test run ends, also when a test fails.
  * Stopping checks that no process of the suite survived.
  */
 final class Devstack implements BeforeAllCallback {
 
-    static final Map<String, String> ENVIRONMENT = Map.ofEntries(
-            Map.entry("POSTGRES_PORT", "15432"),
-            Map.entry("KAFKA_PORT", "19092"),
-            Map.entry("KAFKA_CONTROLLER_PORT", "19093"),
-            Map.entry("ZIPKIN_PORT", "19411"),
-            Map.entry("EUREKA_PORT", "18761"),
-            Map.entry("GATEWAY_PORT", "18080"),
-            Map.entry("USER_SERVICE_PORT", "18081"),
-            Map.entry("PRODUCT_SERVICE_PORT", "18082"),
-            Map.entry("ORDER_SERVICE_PORT", "18083"),
-            Map.entry("PAYMENT_SERVICE_PORT", "18084"),
-            Map.entry("REDIS_PORT", "16379"),
-            Map.entry("DEVSTACK_HOME", "target/devstack"),
+    /** The devstack's port variables; each gets a free port for the run. */
+    static final List<String> PORTS = List.of(
+            "POSTGRES_PORT",
+            "KAFKA_PORT",
+            "KAFKA_CONTROLLER_PORT",
+            "ZIPKIN_PORT",
+            "EUREKA_PORT",
+            "GATEWAY_PORT",
+            "USER_SERVICE_PORT",
+            "PRODUCT_SERVICE_PORT",
+            "ORDER_SERVICE_PORT",
+            "PAYMENT_SERVICE_PORT",
+            "REDIS_PORT");
+
+    static final Map<String, String> ENVIRONMENT = Map.of(
+            "DEVSTACK_HOME", "target/devstack",
             // The reactor has just built every jar.
-            Map.entry("DEVSTACK_BUILD", "false"));
+            "DEVSTACK_BUILD", "false");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Devstack.class);
 
@@ -106,10 +113,17 @@ final class Devstack implements BeforeAllCallback {
             Path root = Path.of("..").toAbsolutePath().normalize();
             Map<String, String> environment = new HashMap<>(System.getenv());
             environment.putAll(ENVIRONMENT);
-            Settings settings = Settings.fromEnvironment(root, environment);
+            Settings home = Settings.fromEnvironment(root, environment);
             Console console = new Console(System.out);
-            // Leftovers of an earlier run that was killed before it could clean up.
-            Stack.down(settings, console);
+            // Leftovers of an earlier run that was killed before it could clean up, on the ports it recorded.
+            Stack.down(home, console);
+            // Every run starts from empty databases, topics and logs, so no test sees what an earlier run left.
+            wipe(home.home());
+            List<Integer> ports = FreePorts.pick(PORTS.size());
+            for (int i = 0; i < PORTS.size(); i++) {
+                environment.put(PORTS.get(i), Integer.toString(ports.get(i)));
+            }
+            Settings settings = Settings.fromEnvironment(root, environment);
             Stack stack = new Stack(settings, console);
             try {
                 stack.start();
@@ -135,6 +149,17 @@ final class Devstack implements BeforeAllCallback {
             assertThat(survivors)
                     .as("processes left running after the stack stopped")
                     .isEmpty();
+        }
+
+        private static void wipe(Path directory) throws IOException {
+            if (!Files.exists(directory)) {
+                return;
+            }
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
 
         private static Properties load(Path file) throws IOException {

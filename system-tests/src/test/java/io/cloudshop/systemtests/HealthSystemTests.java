@@ -34,6 +34,7 @@ class HealthSystemTests {
             Devstack.stack().restart("postgres");
         }
         awaitEveryServiceReadyAgain();
+        awaitConsumersStable();
         String token = customerWith("Back again", 10);
         String product = createProduct("1.00", 1);
         assertThat(placeAndAwait(token, product, 1).get("status").asString()).isEqualTo("CONFIRMED");
@@ -58,6 +59,7 @@ class HealthSystemTests {
             Devstack.stack().restart("kafka");
         }
         awaitEveryServiceReadyAgain();
+        awaitConsumersStable();
         // CONFIRMED, or CANCELLED by the 30 s timeout if the outbox's retry came later: either way it finished.
         assertThat(awaitFinished(idOf(placed), token, Duration.ofSeconds(120))
                         .get("status")

@@ -2,7 +2,6 @@ package io.cloudshop.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import redis.embedded.RedisServer;
 
 /**
@@ -34,7 +33,7 @@ public final class TestRedis implements AutoCloseable {
 
     /** Starts a new server on a free port. */
     public static TestRedis startNew() {
-        TestRedis redis = new TestRedis(freePort());
+        TestRedis redis = new TestRedis(FreePorts.pick(1).getFirst());
         redis.start();
         return redis;
     }
@@ -67,13 +66,5 @@ public final class TestRedis implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

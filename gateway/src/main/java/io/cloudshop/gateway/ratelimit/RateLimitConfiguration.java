@@ -1,7 +1,9 @@
 package io.cloudshop.gateway.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.caffeine.CaffeineProxyManager;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.security.Principal;
@@ -37,9 +39,16 @@ class RateLimitConfiguration {
     @Bean
     @Primary
     CallerRateLimiter rateLimiter(
-            RateLimitProperties properties, ObjectProvider<RedisBuckets> redis, MeterRegistry meters) {
-        CaffeineProxyManager<String> local = new CaffeineProxyManager<>(
-                Caffeine.newBuilder().maximumSize(properties.maxCallers()), Duration.ofMinutes(10));
+            RateLimitProperties properties,
+            ObjectProvider<RedisBuckets> redis,
+            ObjectProvider<Clock> clock,
+            MeterRegistry meters) {
+        CaffeineProxyManager<String> local = Bucket4jCaffeine.<String>builderFor(
+                        Caffeine.newBuilder().maximumSize(properties.maxCallers()))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(10)))
+                .clientClock(new ClockTimeMeter(clock.getIfAvailable(Clock::systemUTC)))
+                .build();
         RedisBuckets shared = redis.getIfAvailable();
         if (shared != null) {
             log.info(
@@ -54,8 +63,9 @@ class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnExpression("!'${cloudshop.rate-limit.redis-url:}'.isBlank()")
-    RedisBuckets redisBuckets(RateLimitProperties properties) {
-        return new RedisBuckets(java.util.Objects.requireNonNull(properties.redisUrl()), Clock.systemUTC());
+    RedisBuckets redisBuckets(RateLimitProperties properties, ObjectProvider<Clock> clock) {
+        return new RedisBuckets(
+                java.util.Objects.requireNonNull(properties.redisUrl()), clock.getIfAvailable(Clock::systemUTC));
     }
 
     /**

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * The buckets in Redis, shared by every gateway replica. Connects on first use and, after a failed connection, again
  * at most every {@link #RECONNECT_INTERVAL}, never blocking a request thread; once connected, Lettuce reconnects by
  * itself and rejects commands while disconnected, so a Redis outage costs a request an immediate error rather than
- * a wait.
+ * a wait. Bucket time is {@code clock}'s (every instance's clock must agree, as with any wall clock).
  */
 final class RedisBuckets implements DisposableBean {
 
@@ -60,11 +60,12 @@ final class RedisBuckets implements DisposableBean {
     private CompletableFuture<AsyncProxyManager<String>> connect() {
         return client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri)
                 .toCompletableFuture()
-                .thenApply(RedisBuckets::proxyManager);
+                .thenApply(this::proxyManager);
     }
 
-    private static AsyncProxyManager<String> proxyManager(StatefulRedisConnection<String, byte[]> connection) {
+    private AsyncProxyManager<String> proxyManager(StatefulRedisConnection<String, byte[]> connection) {
         return Bucket4jLettuce.casBasedBuilder(connection)
+                .clientClock(new ClockTimeMeter(clock))
                 .expirationAfterWrite(
                         ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build()

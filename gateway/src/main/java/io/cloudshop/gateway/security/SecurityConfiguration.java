@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,8 @@ class SecurityConfiguration {
             ServerHttpSecurity http,
             ApiSecurityProperties properties,
             JsonMapper json,
-            @Value("${management.server.port:}") @Nullable Integer managementPort) {
+            @Value("${management.server.port:}") @Nullable Integer managementPort,
+            Environment environment) {
         http.csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -53,11 +55,11 @@ class SecurityConfiguration {
                     exchanges
                             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                             .permitAll();
-                    if (managementPort != null && managementPort > 0) {
+                    if (managementPort != null && managementPort >= 0) {
                         // Prometheus scrapes without a token on the management port only, which deployments never
                         // publish outside the cluster; on the API port the actuator does not exist then.
                         exchanges
-                                .matchers(exchange -> onPort(exchange, managementPort)
+                                .matchers(exchange -> onManagementPort(exchange, environment)
                                         ? ServerWebExchangeMatchers.pathMatchers("/actuator/prometheus")
                                                 .matches(exchange)
                                         : ServerWebExchangeMatcher.MatchResult.notMatch())
@@ -133,8 +135,13 @@ class SecurityConfiguration {
         return response.writeWith(Mono.just(buffer));
     }
 
-    private static boolean onPort(ServerWebExchange exchange, int port) {
+    /**
+     * Whether the request came in on the port the management server listens on: the one it bound, so that
+     * {@code management.server.port=0} (a free port) works too.
+     */
+    private static boolean onManagementPort(ServerWebExchange exchange, Environment environment) {
+        Integer port = environment.getProperty("local.management.port", Integer.class);
         InetSocketAddress local = exchange.getRequest().getLocalAddress();
-        return local != null && local.getPort() == port;
+        return port != null && local != null && local.getPort() == port;
     }
 }

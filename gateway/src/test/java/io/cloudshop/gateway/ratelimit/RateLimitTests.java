@@ -1,14 +1,20 @@
 package io.cloudshop.gateway.ratelimit;
 
 import io.cloudshop.gateway.StubUpstream;
+import io.cloudshop.testsupport.MutableClock;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,7 +22,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Token buckets per caller at the gateway: the excess gets a 429 problem with Retry-After, other callers do not. */
+/**
+ * Token buckets per caller at the gateway: the excess gets a 429 problem with Retry-After, other callers do not, and
+ * the bucket refills at the configured rate. Bucket time is a {@link MutableClock} that stands still until a test
+ * moves it, so Retry-After is exact however long the requests take.
+ */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -33,8 +43,20 @@ class RateLimitTests {
 
     static final StubUpstream upstream = StubUpstream.start();
 
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FrozenTime {
+
+        @Bean
+        MutableClock clock() {
+            return MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+        }
+    }
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    MutableClock clock;
 
     WebTestClient client;
 
@@ -76,35 +98,41 @@ class RateLimitTests {
                 .isEqualTo("TOO_MANY_REQUESTS")
                 .jsonPath("$.status")
                 .isEqualTo(429);
+
+        clock.advance(Duration.ofSeconds(19));
+        client.post().uri("/api/v1/auth/token").exchange().expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        clock.advance(Duration.ofSeconds(1));
+        client.post().uri("/api/v1/auth/token").exchange().expectStatus().isOk();
     }
 
     @Test
     void eachUserHasTheirOwnBucket() {
         String greedy = TestTokens.customer(UUID.randomUUID());
         for (int i = 0; i < 5; i++) {
-            client.get()
-                    .uri("/api/v1/orders")
-                    .header("Authorization", "Bearer " + greedy)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectHeader()
-                    .exists("X-RateLimit-Remaining");
+            orders(greedy).expectStatus().isOk().expectHeader().exists("X-RateLimit-Remaining");
         }
-        client.get()
-                .uri("/api/v1/orders")
-                .header("Authorization", "Bearer " + greedy)
-                .exchange()
+        orders(greedy)
                 .expectStatus()
                 .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader()
                 .valueEquals("Retry-After", "60");
 
-        client.get()
-                .uri("/api/v1/orders")
-                .header("Authorization", "Bearer " + TestTokens.customer(UUID.randomUUID()))
-                .exchange()
+        orders(TestTokens.customer(UUID.randomUUID())).expectStatus().isOk();
+
+        clock.advance(Duration.ofSeconds(30));
+        orders(greedy)
                 .expectStatus()
-                .isOk();
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .valueEquals("Retry-After", "30");
+        clock.advance(Duration.ofSeconds(30));
+        orders(greedy).expectStatus().isOk().expectHeader().valueEquals("X-RateLimit-Remaining", "0");
+    }
+
+    private WebTestClient.ResponseSpec orders(String token) {
+        return client.get()
+                .uri("/api/v1/orders")
+                .header("Authorization", "Bearer " + token)
+                .exchange();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cloudshop.gateway.StubUpstream;
+import io.cloudshop.testsupport.MutableClock;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestRedis;
 import io.cloudshop.testsupport.TestTokens;
@@ -12,8 +13,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,8 +51,21 @@ class RedisRateLimitIntegrationTests {
     static final StubUpstream upstream = StubUpstream.start();
     static final TestRedis redis = TestRedis.startNew();
 
+    /** Bucket time stands still, so remaining tokens are exact however long the test takes. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FrozenTime {
+
+        @Bean
+        MutableClock clock() {
+            return MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+        }
+    }
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     RateLimitProperties properties;
@@ -92,7 +108,7 @@ class RedisRateLimitIntegrationTests {
             call(token).expectStatus().isOk();
         }
 
-        RedisBuckets secondRedisClient = new RedisBuckets(redis.url(), Clock.systemUTC());
+        RedisBuckets secondRedisClient = new RedisBuckets(redis.url(), clock);
         CallerRateLimiter secondInstance = new CallerRateLimiter(
                 properties,
                 new CaffeineProxyManager<String>(
@@ -139,6 +155,8 @@ class RedisRateLimitIntegrationTests {
             await().atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> {
+                        // Past the reconnect interval, in case the gateway's last connection attempt failed.
+                        clock.advance(RedisBuckets.RECONNECT_INTERVAL);
                         call(newcomerToken).expectStatus().isOk();
                         assertThat(connection.sync().exists("api:user:" + newcomer))
                                 .isEqualTo(1);

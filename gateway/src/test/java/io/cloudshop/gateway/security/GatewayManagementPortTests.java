@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -22,19 +18,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false"})
+        properties = {"eureka.client.enabled=false", "management.server.port=0"})
 @Import(TestInfrastructure.class)
 class GatewayManagementPortTests {
-
-    static final int managementPort = freePort();
 
     @LocalServerPort
     int port;
 
-    @DynamicPropertySource
-    static void management(DynamicPropertyRegistry registry) {
-        registry.add("management.server.port", () -> managementPort);
-    }
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void prometheusScrapesWithoutATokenOnTheManagementPortOnly() {
@@ -85,13 +77,5 @@ class GatewayManagementPortTests {
 
     private static WebTestClient client(int port) {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
             "eureka.client.enabled=false",
             "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
             "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+            // Open stays open for the whole test, however slow the machine (each test resets the breakers).
+            "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=5m",
             "resilience4j.retry.instances.catalog.wait-duration=10ms"
         })
 @Import(TestInfrastructure.class)

@@ -35,7 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "spring.kafka.listener.auto-startup=true"})
+        properties = {
+            "eureka.client.enabled=false",
+            "spring.kafka.listener.auto-startup=true",
+            // No timeout sweep in the middle of a test: the tests that need a timeout call the saga's sweep themselves.
+            "orders.pending-timeout=1h"
+        })
 @Import(TestInfrastructure.class)
 class OrderSagaIntegrationTests {
 
@@ -392,7 +397,8 @@ class OrderSagaIntegrationTests {
                 .param("%" + order + "%")
                 .update();
 
-        await().atMost(Duration.ofSeconds(40))
+        // Up to a staleness check (10 s), a resubmission round (15 s) and the reads: a deadline well past that.
+        await().atMost(Duration.ofSeconds(90))
                 .until(() -> events(order, "OrderPlaced").size() == 2);
         List<JsonNode> sent = events(order, "OrderPlaced");
         assertThat(sent.get(1)).as("the same event, so consumers skip it by id").isEqualTo(sent.get(0));
@@ -465,13 +471,6 @@ class OrderSagaIntegrationTests {
     }
 
     private JsonNode awaitEvent(UUID order, String type) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<JsonNode> found = events(order, type);
-            if (!found.isEmpty()) {
-                return found.getFirst();
-            }
-        }
-        throw new AssertionError("No " + type + " for order " + order);
+        return topics.awaitEvent(Topics.ORDERS, order, type, Duration.ofSeconds(20));
     }
 }

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,15 +234,6 @@ class PaymentSagaIntegrationTests {
     }
 
     private JsonNode awaitEvent(UUID order, String type) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> record : topics.read(Topics.PAYMENTS, order, Duration.ofSeconds(2))) {
-                JsonNode event = json.readTree(record.value());
-                if (event.get("type").asString().equals(type)) {
-                    return event;
-                }
-            }
-        }
-        throw new AssertionError("No " + type + " for order " + order);
+        return topics.awaitEvent(Topics.PAYMENTS, order, type, Duration.ofSeconds(20));
     }
 }

@@ -242,12 +242,7 @@ class StockReservationIntegrationTests {
     }
 
     private JsonNode awaitEvent(String topic, UUID order, String type) {
-        List<ConsumerRecord<String, String>> records = awaitRecords(topic, order);
-        return records.stream()
-                .map(record -> json.readTree(record.value()))
-                .filter(event -> event.get("type").asString().equals(type))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("No " + type + " for " + order + " in " + records));
+        return topics.awaitEvent(topic, order, type, Duration.ofSeconds(20));
     }
 
     private List<ConsumerRecord<String, String>> events(String topic, UUID key) {
