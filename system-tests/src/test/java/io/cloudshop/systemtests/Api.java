@@ -15,12 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.common.GroupState;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -220,8 +219,12 @@ final class Api {
         awaitConsumersStable();
     }
 
+    /** The consumer groups of the services' Kafka listeners (each listener's id). */
+    static final List<String> LISTENER_GROUPS =
+            List.of("order-service.saga", "product-service.orders", "payment-service.saga", "payment-service.users");
+
     /**
-     * Waits until every consumer group of the suite is stable with members, so a restarted service (or broker)
+     * Waits until every listener's consumer group is stable with members, so a restarted service (or broker)
      * consumes again before the next order is placed: a group still rebalancing, or waiting out the session of a
      * member that was killed, would otherwise hold the next saga back until its timeout.
      */
@@ -231,16 +234,24 @@ final class Api {
                 "localhost:" + Devstack.settings().kafkaPort()))) {
             await(
                     () -> {
-                        List<String> groups =
-                                admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
-                                        .map(GroupListing::groupId)
-                                        .toList();
-                        return !groups.isEmpty()
-                                && admin.describeConsumerGroups(groups).all().get().values().stream()
-                                        .allMatch(group -> group.groupState() == GroupState.STABLE
-                                                && !group.members().isEmpty());
+                        Map<String, String> unsettled = new TreeMap<>();
+                        admin.describeConsumerGroups(LISTENER_GROUPS)
+                                .all()
+                                .get()
+                                .forEach((id, group) -> {
+                                    if (group.groupState() != GroupState.STABLE
+                                            || group.members().isEmpty()) {
+                                        unsettled.put(
+                                                id,
+                                                group.groupState() + ", "
+                                                        + group.members().size() + " members");
+                                    }
+                                });
+                        // Thrown rather than returned so that a timeout names the groups that never settled.
+                        assertThat(unsettled).as("consumer groups not stable").isEmpty();
+                        return true;
                     },
-                    "every consumer group of the suite stable",
+                    "the consumer groups " + LISTENER_GROUPS + " stable",
                     Duration.ofSeconds(120));
         }
     }
