@@ -2,7 +2,6 @@ package io.cloudshop.gateway.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,13 +16,14 @@ import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets per caller for Spring Cloud Gateway's {@code RequestRateLimiter} filter, computed by Bucket4j, kept
- * in Redis when configured and in this instance's memory otherwise.
+ * Token buckets per caller for Spring Cloud Gateway's {@code RequestRateLimiter} filter: in Redis when configured
+ * (the gateway's own token-bucket script, see {@link RedisBuckets}), in this instance's memory otherwise (Bucket4j).
  *
  * <p>When Redis fails or answers slower than {@code redis-timeout}, the request is counted in this instance's memory
  * instead: limits stay enforced, per instance, and no request fails or waits because of the limiter. The gateway's
- * own {@code Bucket4jRateLimiter} cannot do this (it answers 429 to everyone while its store is down), which is why
- * this class exists; the filter, the algorithm and the Redis protocol remain the libraries'.
+ * own {@code Bucket4jRateLimiter} and {@code RedisRateLimiter} cannot do this (the first answers 429 to everyone while its
+ * store is down, the second lets everything through), which is why this class exists; the filter, the algorithms and
+ * the Redis script remain the libraries'.
  *
  * <p>Buckets are keyed by the caller key alone (the {@link RateLimitConfiguration#callerKeyResolver key resolver}
  * prefixes it with the bucket kind), so one caller shares one API bucket across all routes.
@@ -37,6 +37,24 @@ final class CallerRateLimiter implements RateLimiter<Object> {
     private final @Nullable RedisBuckets shared;
     private final Counter fallbacks;
     private final AtomicBoolean sharedAnswering = new AtomicBoolean(true);
+    private final Limits api;
+    private final Limits login;
+
+    /** One kind of bucket, as the in-memory and the Redis buckets express it. */
+    private record Limits(long capacity, BucketConfiguration local, Units shared) {
+
+        static Limits of(RateLimitProperties.Bucket bucket) {
+            return new Limits(
+                    bucket.capacity(),
+                    BucketConfiguration.builder()
+                            .addLimit(Bandwidth.builder()
+                                    .capacity(bucket.capacity())
+                                    .refillGreedy(bucket.refillTokens(), bucket.period())
+                                    .build())
+                            .build(),
+                    Units.of(bucket));
+        }
+    }
 
     CallerRateLimiter(
             RateLimitProperties properties,
@@ -46,6 +64,8 @@ final class CallerRateLimiter implements RateLimiter<Object> {
         this.properties = properties;
         this.local = local;
         this.shared = shared;
+        this.api = Limits.of(properties.api());
+        this.login = Limits.of(properties.login());
         this.fallbacks = Counter.builder("cloudshop.ratelimit.fallbacks")
                 .description("Requests counted in this gateway's memory because Redis failed or was slow")
                 .register(meters);
@@ -53,25 +73,17 @@ final class CallerRateLimiter implements RateLimiter<Object> {
 
     @Override
     public Mono<Response> isAllowed(String routeId, String id) {
-        RateLimitProperties.Bucket limits =
-                routeId.equals(RateLimitConfiguration.LOGIN_ROUTE) ? properties.login() : properties.api();
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(limits.capacity())
-                        .refillGreedy(limits.refillTokens(), limits.period())
-                        .build())
-                .build();
-        return consume(id, configuration).map(probe -> new Response(probe.isConsumed(), headers(limits, probe)));
+        Limits limits = routeId.equals(RateLimitConfiguration.LOGIN_ROUTE) ? login : api;
+        return take(id, limits).map(decision -> new Response(decision.allowed(), headers(limits, decision)));
     }
 
-    private Mono<ConsumptionProbe> consume(String id, BucketConfiguration configuration) {
+    private Mono<Decision> take(String id, Limits limits) {
         if (shared == null) {
-            return consume(local, id, configuration);
+            return takeLocally(id, limits);
         }
-        return shared.proxyManager()
-                .flatMap(buckets -> consume(buckets, id, configuration))
+        return shared.take(id, limits.shared())
                 .timeout(properties.redisTimeout())
-                .doOnNext(probe -> {
+                .doOnNext(decision -> {
                     if (sharedAnswering.compareAndSet(false, true)) {
                         log.info("Rate limits: Redis at {} answers again; buckets are shared again", shared.location());
                     }
@@ -85,26 +97,30 @@ final class CallerRateLimiter implements RateLimiter<Object> {
                                 shared.location(),
                                 failure.toString());
                     }
-                    return consume(local, id, configuration);
+                    return takeLocally(id, limits);
                 });
     }
 
-    private static Mono<ConsumptionProbe> consume(
-            AsyncProxyManager<String> buckets, String id, BucketConfiguration configuration) {
+    private Mono<Decision> takeLocally(String id, Limits limits) {
         return Mono.fromFuture(
-                () -> buckets.builder()
-                        .build(id, () -> CompletableFuture.completedFuture(configuration))
-                        .tryConsumeAndReturnRemaining(1),
-                true);
+                        () -> local.builder()
+                                .build(id, () -> CompletableFuture.completedFuture(limits.local()))
+                                .tryConsumeAndReturnRemaining(1),
+                        true)
+                .map(probe -> new Decision(
+                        probe.isConsumed(),
+                        Math.max(0, probe.getRemainingTokens()),
+                        probe.isConsumed()
+                                ? 0
+                                : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L)));
     }
 
-    private static Map<String, String> headers(RateLimitProperties.Bucket limits, ConsumptionProbe probe) {
+    private static Map<String, String> headers(Limits limits, Decision decision) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-RateLimit-Limit", Long.toString(limits.capacity()));
-        headers.put("X-RateLimit-Remaining", Long.toString(Math.max(0, probe.getRemainingTokens())));
-        if (!probe.isConsumed()) {
-            long seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
-            headers.put("Retry-After", Long.toString(Math.max(1, seconds)));
+        headers.put("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+        if (!decision.allowed()) {
+            headers.put("Retry-After", Long.toString(decision.retryAfterSeconds()));
         }
         return headers;
     }

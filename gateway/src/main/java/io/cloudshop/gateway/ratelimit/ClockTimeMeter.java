@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Bucket4j's time source read from a {@link Clock}: wall-clock time, as buckets shared in Redis by several gateway
- * instances require, and replaceable in tests so that refills and {@code Retry-After} are exact.
+ * Bucket4j's time source read from a {@link Clock}, the same clock the Redis buckets use: replaceable in tests so that
+ * refills and {@code Retry-After} are exact.
  */
 record ClockTimeMeter(Clock clock) implements TimeMeter {
 

@@ -15,7 +15,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +29,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
 /**
  * Buckets in a real Redis: shared between gateway instances, and when Redis goes away the gateway keeps answering
@@ -43,7 +50,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "cloudshop.rate-limit.api.refill-tokens=1",
             "cloudshop.rate-limit.api.period=1m",
             // Generous, so that a cold first command is not mistaken for an outage; an outage fails fast anyway.
-            "cloudshop.rate-limit.redis-timeout=2s"
+            "cloudshop.rate-limit.redis-timeout=5s"
         })
 @Import(TestInfrastructure.class)
 class RedisRateLimitIntegrationTests {
@@ -72,6 +79,9 @@ class RedisRateLimitIntegrationTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    CallerRateLimiter limiter;
 
     WebTestClient client;
 
@@ -158,12 +168,56 @@ class RedisRateLimitIntegrationTests {
                         // Past the reconnect interval, in case the gateway's last connection attempt failed.
                         clock.advance(RedisBuckets.RECONNECT_INTERVAL);
                         call(newcomerToken).expectStatus().isOk();
-                        assertThat(connection.sync().exists("api:user:" + newcomer))
+                        assertThat(connection.sync().exists("rate-limit.{api:user:" + newcomer + "}.tokens"))
                                 .isEqualTo(1);
                     });
         } finally {
             inspector.shutdown();
         }
+    }
+
+    /**
+     * Two hundred requests at once on one caller's bucket: exactly the bucket's five get through, and Redis ran
+     * exactly one script call per request (no read-then-compare-and-swap retries, whatever the contention).
+     */
+    @Test
+    void aHotKeyCostsOneScriptCallPerRequest() {
+        String key = "api:user:" + UUID.randomUUID();
+        assertThat(limiter.isAllowed("order-service", "api:user:" + UUID.randomUUID())
+                        .block(Duration.ofSeconds(10))
+                        .isAllowed())
+                .as("a first request, which loads the script")
+                .isTrue();
+        double fallbacksBefore = meters.counter("cloudshop.ratelimit.fallbacks").count();
+        RedisClient inspector = RedisClient.create(redis.url());
+        try (StatefulRedisConnection<String, String> connection = inspector.connect()) {
+            connection.sync().configResetstat();
+
+            List<RateLimiter.Response> answers = Flux.range(0, 200)
+                    .flatMap(i -> limiter.isAllowed("order-service", key), 200)
+                    .collectList()
+                    .block(Duration.ofSeconds(60));
+
+            assertThat(answers).hasSize(200);
+            assertThat(answers.stream().filter(RateLimiter.Response::isAllowed)).hasSize(5);
+            assertThat(answers.stream().filter(answer -> !answer.isAllowed()))
+                    .allSatisfy(refused -> assertThat(refused.getHeaders()).containsEntry("Retry-After", "60"));
+            assertThat(meters.counter("cloudshop.ratelimit.fallbacks").count()).isEqualTo(fallbacksBefore);
+            Map<String, Long> calls = commandCalls(connection.sync().info("commandstats"));
+            assertThat(calls).containsEntry("evalsha", 200L).doesNotContainKey("eval");
+        } finally {
+            inspector.shutdown();
+        }
+    }
+
+    /** {@code cmdstat_<command>:calls=<n>,...} lines of {@code INFO commandstats}, as command to calls. */
+    private static Map<String, Long> commandCalls(String info) {
+        Map<String, Long> calls = new HashMap<>();
+        Matcher line = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+)").matcher(info);
+        while (line.find()) {
+            calls.put(line.group(1), Long.parseLong(line.group(2)));
+        }
+        return calls;
     }
 
     private WebTestClient.ResponseSpec call(String token) {
