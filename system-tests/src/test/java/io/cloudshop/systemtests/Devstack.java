@@ -115,7 +115,7 @@ final class Devstack implements BeforeAllCallback {
             environment.putAll(ENVIRONMENT);
             Settings home = Settings.fromEnvironment(root, environment);
             Console console = new Console(System.out);
-            // Leftovers of an earlier run that was killed before it could clean up, on the ports it recorded.
+            // Leftovers of an earlier run that was killed before it could clean up (by the PIDs it recorded).
             Stack.down(home, console);
             // Every run starts from empty databases, topics and logs, so no test sees what an earlier run left.
             wipe(home.home());

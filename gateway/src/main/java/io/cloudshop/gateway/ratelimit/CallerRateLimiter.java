@@ -21,9 +21,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>When Redis fails or answers slower than {@code redis-timeout}, the request is counted in this instance's memory
  * instead: limits stay enforced, per instance, and no request fails or waits because of the limiter. The gateway's
- * own {@code Bucket4jRateLimiter} and {@code RedisRateLimiter} cannot do this (the first answers 429 to everyone while its
- * store is down, the second lets everything through), which is why this class exists; the filter, the algorithms and
- * the Redis script remain the libraries'.
+ * own {@code Bucket4jRateLimiter} and {@code RedisRateLimiter} cannot do this (the first answers 429 to everyone
+ * while its store is down, the second lets everything through), which is why this class exists; the filter, the
+ * algorithms and the Redis script remain the libraries'.
  *
  * <p>Buckets are keyed by the caller key alone (the {@link RateLimitConfiguration#callerKeyResolver key resolver}
  * prefixes it with the bucket kind), so one caller shares one API bucket across all routes.
