@@ -112,7 +112,7 @@ final class CallerRateLimiter implements RateLimiter<Object> {
                         Math.max(0, probe.getRemainingTokens()),
                         probe.isConsumed()
                                 ? 0
-                                : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L)));
+                                : Math.max(1, Math.ceilDiv(probe.getNanosToWaitForRefill(), 1_000_000_000L))));
     }
 
     private static Map<String, String> headers(Limits limits, Decision decision) {

@@ -12,6 +12,7 @@ import io.lettuce.core.codec.StringCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.DisposableBean;
@@ -69,7 +71,7 @@ final class RedisBuckets implements DisposableBean {
 
     /** Takes one request's worth from the bucket {@code key}: one script call, atomic in Redis. */
     Mono<Decision> take(String key, Units units) {
-        List<String> keys = List.of("rate-limit.{" + key + "}.tokens", "rate-limit.{" + key + "}.timestamp");
+        String[] keys = {"rate-limit.{" + key + "}.tokens", "rate-limit.{" + key + "}.timestamp"};
         String[] args = {
             Long.toString(units.rate()),
             Long.toString(units.capacity()),
@@ -86,12 +88,11 @@ final class RedisBuckets implements DisposableBean {
     }
 
     private static CompletionStage<List<Long>> run(
-            RedisAsyncCommands<String, String> redis, List<String> keys, String[] args) {
-        String[] keyArray = keys.toArray(String[]::new);
-        return redis.<List<Long>>evalsha(SCRIPT_SHA, ScriptOutputType.MULTI, keyArray, args)
+            RedisAsyncCommands<String, String> redis, String[] keys, String[] args) {
+        return redis.<List<Long>>evalsha(SCRIPT_SHA, ScriptOutputType.MULTI, keys, args)
                 .exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
                         // First use on this Redis (or after a restart emptied its script cache): send the script.
-                        ? redis.<List<Long>>eval(SCRIPT, ScriptOutputType.MULTI, keyArray, args)
+                        ? redis.<List<Long>>eval(SCRIPT, ScriptOutputType.MULTI, keys, args)
                         : CompletableFuture.failedStage(failure));
     }
 
@@ -110,12 +111,12 @@ final class RedisBuckets implements DisposableBean {
 
     /** Epoch seconds with millisecond precision: the script refills by the elapsed (fractional) seconds. */
     private static String seconds(Instant now) {
-        return java.math.BigDecimal.valueOf(now.toEpochMilli(), 3).toPlainString();
+        return BigDecimal.valueOf(now.toEpochMilli(), 3).toPlainString();
     }
 
     private static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -5,16 +5,13 @@ import io.cloudshop.testsupport.MutableClock;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,19 +35,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "cloudshop.rate-limit.api.refill-tokens=1",
             "cloudshop.rate-limit.api.period=1m"
         })
-@Import(TestInfrastructure.class)
+@Import({TestInfrastructure.class, FrozenTime.class})
 class RateLimitTests {
 
     static final StubUpstream upstream = StubUpstream.start();
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FrozenTime {
-
-        @Bean
-        MutableClock clock() {
-            return MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -14,7 +14,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,21 +49,11 @@ import reactor.core.publisher.Flux;
             // Generous, so that a cold first command is not mistaken for an outage; an outage fails fast anyway.
             "cloudshop.rate-limit.redis-timeout=5s"
         })
-@Import(TestInfrastructure.class)
+@Import({TestInfrastructure.class, FrozenTime.class})
 class RedisRateLimitIntegrationTests {
 
     static final StubUpstream upstream = StubUpstream.start();
     static final TestRedis redis = TestRedis.startNew();
-
-    /** Bucket time stands still, so remaining tokens are exact however long the test takes. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FrozenTime {
-
-        @Bean
-        MutableClock clock() {
-            return MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
-        }
-    }
 
     @LocalServerPort
     int port;
