@@ -239,11 +239,7 @@ class OrderSagaSystemTests {
         assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
         String id = order.get("id").asString();
         // The confirmation leaves the outbox after the order is CONFIRMED: wait for it, then read every topic.
-        topics.awaitRecord(
-                "orders.events",
-                id,
-                record -> json.readTree(record.value()).get("type").asString().equals("OrderConfirmed"),
-                Duration.ofSeconds(30));
+        topics.awaitEvent("orders.events", id, "OrderConfirmed", Duration.ofSeconds(30));
         List<ConsumerRecord<String, String>> events = new ArrayList<>();
         for (String topic : TOPICS) {
             events.addAll(topics.read(topic, id, Duration.ofSeconds(10)));
