@@ -1,5 +1,7 @@
 package io.cloudshop.common.observability;
 
+import brave.sampler.RateLimitingSampler;
+import brave.sampler.Sampler;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -7,7 +9,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
@@ -28,9 +32,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       executors it configures.
  *   <li>Kafka spans and consumer log lines name the event type and order ({@link EventObservation}).
  *   <li>Published domain events are counted by type ({@link EventMetrics}).
+ *   <li>With {@code TRACING_SAMPLES_PER_SECOND} above 0, each instance starts at most that many traces a second
+ *       (Brave's rate-limiting sampler) instead of a share of all requests: all traces while traffic is low, a bounded
+ *       cost for the services and Zipkin at any load. Requests and events that arrive inside a trace follow the
+ *       caller's decision, so a sampled trace is complete across gateway, HTTP and Kafka hops.
  * </ul>
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration"
+        })
 @ConditionalOnClass(ContextSnapshotFactory.class)
 public class ObservabilityAutoConfiguration {
 
@@ -38,6 +50,20 @@ public class ObservabilityAutoConfiguration {
     @ConditionalOnMissingBean(TaskDecorator.class)
     ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
         return new ContextPropagatingTaskDecorator();
+    }
+
+    /** Replaces Boot's probability sampler when {@code cloudshop.tracing.samples-per-second} is above 0. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Sampler.class)
+    @ConditionalOnExpression("${cloudshop.tracing.samples-per-second:0} > 0")
+    @EnableConfigurationProperties(SamplingProperties.class)
+    static class Sampling {
+
+        @Bean
+        @ConditionalOnMissingBean
+        Sampler rateLimitingSampler(SamplingProperties properties) {
+            return RateLimitingSampler.create(properties.samplesPerSecond());
+        }
     }
 
     /** {@code cloudshop.events.published{type}}, see {@link EventMetrics}. */

@@ -13,8 +13,10 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  *   <li>Spans go to Zipkin at {@code ZIPKIN_ENDPOINT} (default {@code http://localhost:9411/api/v2/spans}), reported
  *       asynchronously in batches: Zipkin being slow or down costs requests nothing, spans are dropped.
- *   <li>{@code TRACING_SAMPLING_PROBABILITY} of requests are traced, 10% by default; the devstack and docker-compose set
- *       1.0. The trace id is propagated (W3C {@code traceparent}) either way, so logs and problems still carry it.
+ *   <li>{@code TRACING_SAMPLING_PROBABILITY} of requests are traced, 10% by default; or, with
+ *       {@code TRACING_SAMPLES_PER_SECOND} above 0, up to that many traces a second per instance, whatever the load
+ *       (the devstack, docker-compose and Kubernetes set 20). The trace id is propagated (W3C {@code traceparent})
+ *       either way, so logs and problems still carry it.
  *   <li>Kafka: the template and the listener containers are observed, so a trace continues from the HTTP request
  *       through the outbox's send into every consumer and what it publishes in turn.
  *   <li>Metrics carry an {@code application} tag (the component's name), which the dashboards and alerts in
@@ -43,6 +45,7 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
                     "management.tracing.export.zipkin.endpoint",
                     "${ZIPKIN_ENDPOINT:http://localhost:9411/api/v2/spans}"),
             Map.entry("management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:0.1}"),
+            Map.entry("cloudshop.tracing.samples-per-second", "${TRACING_SAMPLES_PER_SECOND:0}"),
             Map.entry("spring.kafka.template.observation-enabled", "true"),
             Map.entry("spring.kafka.listener.observation-enabled", "true"),
             Map.entry("management.server.port", "${MANAGEMENT_PORT:}"),
