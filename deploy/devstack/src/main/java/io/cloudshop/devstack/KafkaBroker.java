@@ -107,12 +107,20 @@ final class KafkaBroker extends Component {
         }
     }
 
-    /** Kafka cluster ids are 16 bytes in URL-safe base64, like {@code kafka-storage random-uuid} prints. */
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /**
+     * Kafka cluster ids are 16 bytes in URL-safe base64, like {@code kafka-storage random-uuid} prints, and never start
+     * with {@code -} (Kafka's own {@code Uuid.randomUuid()} draws again too): the storage tool would read such an id as
+     * an option and fail, one start in 64.
+     */
+    static String clusterId() {
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private String serverProperties() {
