@@ -1,5 +1,7 @@
 // Load generator for `sagas`: customers place orders through the gateway concurrently; every saga is then checked.
-// Run with: java SagaLoad.java <gateway-url> <admin-password> <seconds> <concurrency>
+// Run with: java SagaLoad.java <gateway-url> <admin-password> <seconds> <concurrency> [soak minutes]
+// With soak minutes: after the capacity phase, orders arrive at 80 % of that capacity for that long instead of the
+// idle and half-capacity phases, and the figures come per minute.
 // Single-file program: no build needed. Prints the figures and the reconciliation; exits 1 if reconciliation fails.
 import java.math.BigDecimal;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -23,16 +26,22 @@ public class SagaLoad {
 
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static String gateway;
+    static int topUps = 5; // of 1000 each (the cap), per customer
+    /** Closed-loop load before anything is measured: with full JIT, C2 still compiles for a minute under load. */
+    static final Duration WARM_UP = Duration.ofSeconds(60);
 
     record Customer(String token, UUID id) {}
 
     record Placed(String orderId, Customer customer, String productId, int quantity) {}
 
     public static void main(String[] args) throws Exception {
+        System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true));
         gateway = args[0];
         String adminPassword = args[1];
         Duration duration = Duration.ofSeconds(Long.parseLong(args[2]));
         int concurrency = Integer.parseInt(args[3]);
+        int soakMinutes = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        topUps = soakMinutes > 0 ? 40 : 5;
         String admin = login("admin@cloudshop.local", adminPassword);
 
         // Five products with ample stock, so orders are confirmed (a sold-out product would reject them).
@@ -56,58 +65,179 @@ public class SagaLoad {
                             "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"Bench\"}".formatted(email, password))
                     .body();
             Customer customer = new Customer(login(email, password), UUID.fromString(text(registered, "id")));
-            for (int t = 0; t < 5; t++) { // top-ups are capped at 1000 each
+            for (int t = 0; t < topUps; t++) {
                 call("POST", "/api/v1/wallets/me/top-ups", customer.token(), UUID.randomUUID().toString(), "{\"amount\": 1000}");
             }
             customers.add(customer);
         }
 
-        // Warm-up: sagas not counted in the figures (but reconciled like the rest).
-        List<Placed> warmUp = run(customers, products, Duration.ofSeconds(15));
-        List<Placed> placed = run(customers, products, duration);
-        List<Placed> all = new ArrayList<>(warmUp);
-        all.addAll(placed);
+        if (soakMinutes > 0) {
+            System.exit(soak(admin, customers, products, stockBefore, duration, Duration.ofMinutes(soakMinutes)));
+        }
+        // 1. Warm-up (not counted), then idle: one order at a time, each awaited before the next; the baseline for
+        // latency under load.
+        List<Placed> warmUp = closedLoop(customers, products, WARM_UP);
+        List<Placed> idle = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Placed order = place(customers.getFirst(), products.get(i % products.size()));
+            if (order != null) {
+                idle.add(order);
+                finish(List.of(order));
+            }
+        }
+        // 2. Capacity: every customer orders back to back (closed loop). The markers tell deploy/bench/sagas when to
+        // read each process's CPU time; the phase ends when its last saga has finished.
+        System.out.println("phase: capacity start");
+        List<Placed> capacityRun = closedLoop(customers, products, duration);
+        Map<String, String> bodies = finish(capacityRun);
+        System.out.println("phase: capacity end");
+        double capacity = confirmedPerSecond(capacityRun, bodies);
+        // 3. Half of that capacity, paced (open loop: one placement every 2/capacity s whatever the answers).
+        double rate = capacity / 2;
+        List<Placed> pacedRun = paced(customers, products, rate, duration);
+        bodies.putAll(finish(pacedRun));
+        bodies.putAll(finish(idle));
+        bodies.putAll(finish(warmUp));
 
-        // Wait until every order has finished, then read their timelines.
-        Map<String, String> status = new ConcurrentHashMap<>();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        Instant lastConfirmed = Instant.EPOCH;
-        Instant firstPlaced = Instant.MAX;
+        System.out.printf("orders placed: %d warm-up, %d idle, %d at capacity (%d customers, %d s), %d paced (%d s)%n",
+                warmUp.size(), idle.size(), capacityRun.size(), concurrency, duration.toSeconds(), pacedRun.size(),
+                duration.toSeconds());
+        Stats idleStats = stats(idle, bodies);
+        Stats capacityStats = stats(capacityRun, bodies);
+        Stats pacedStats = stats(pacedRun, bodies);
+        System.out.printf("%-34s %8s %9s %9s %9s %22s %s%n",
+                "phase", "sagas/s", "p50 ms", "p99 ms", "max ms", "PLACED->RESERVED p50", "outcomes");
+        print("idle (one at a time)", idle, bodies, idleStats);
+        print("capacity (%d customers, closed)".formatted(concurrency), capacityRun, bodies, capacityStats);
+        print("paced at %.1f/s (half capacity)".formatted(rate), pacedRun, bodies, pacedStats);
+        System.out.printf("capacity: %.1f sagas/s%n", capacity);
+        System.out.printf("idle p50: %d ms; paced p99: %d ms; paced p99 / idle p50: %.2f%n",
+                idleStats.p50(), pacedStats.p99(), pacedStats.p99() / (double) Math.max(1, idleStats.p50()));
+
+        List<Placed> all = new ArrayList<>(idle);
+        all.addAll(warmUp);
+        all.addAll(capacityRun);
+        all.addAll(pacedRun);
+        Map<String, String> status = new HashMap<>();
+        bodies.forEach((id, body) -> status.put(id, text(body, "status")));
+        System.exit(reconcile(admin, all, status, customers, stockBefore) ? 0 : 1);
+    }
+
+    /**
+     * Capacity (closed loop, after a warm-up), then orders at 80 % of it for {@code length}; per minute of arrival:
+     * orders placed, sagas confirmed in that minute per second, POST -> CONFIRMED p50/p99 of that minute's orders.
+     * Returns the exit status: 1 if reconciliation fails.
+     */
+    static int soak(String admin, List<Customer> customers, List<String> products, Map<String, Integer> stockBefore,
+            Duration capacityRun, Duration length) throws Exception {
+        List<Placed> warmUp = closedLoop(customers, products, WARM_UP);
+        List<Placed> measured = closedLoop(customers, products, capacityRun);
+        Map<String, String> bodies = finish(measured);
+        double capacity = confirmedPerSecond(measured, bodies);
+        double rate = capacity * 0.8;
+        System.out.printf("capacity: %.1f sagas/s; soaking at %.1f orders/s for %d min%n", capacity, rate,
+                length.toMinutes());
+        System.out.println("soak-start: " + Instant.now());
+        List<Placed> soaked = paced(customers, products, rate, length);
+        System.out.println("soak-end: " + Instant.now());
+        bodies.putAll(finish(warmUp));
+        bodies.putAll(finish(soaked));
+
+        Instant start = soaked.stream().map(order -> stepTime(bodies.get(order.orderId()), "PLACED"))
+                .min(Instant::compareTo).orElseThrow();
+        int minutes = (int) length.toMinutes();
+        int[] placedIn = new int[minutes + 1];
+        int[] confirmedIn = new int[minutes + 2];
+        List<List<Long>> latencies = new ArrayList<>();
+        for (int m = 0; m <= minutes; m++) {
+            latencies.add(new ArrayList<>());
+        }
+        for (Placed order : soaked) {
+            String body = bodies.get(order.orderId());
+            Instant placedAt = stepTime(body, "PLACED");
+            int minute = (int) Math.min(minutes, Duration.between(start, placedAt).toMinutes());
+            placedIn[minute]++;
+            if (text(body, "status").equals("CONFIRMED")) {
+                Instant confirmedAt = stepTime(body, "CONFIRMED");
+                confirmedIn[(int) Math.min(minutes + 1, Duration.between(start, confirmedAt).toMinutes())]++;
+                latencies.get(minute).add(Duration.between(placedAt, confirmedAt).toMillis());
+            }
+        }
+        System.out.printf("%-7s %8s %20s %9s %9s%n", "minute", "placed", "confirmed per second", "p50 ms", "p99 ms");
+        for (int m = 0; m < minutes; m++) {
+            List<Long> sorted = new ArrayList<>(latencies.get(m));
+            Collections.sort(sorted);
+            System.out.printf("%-7d %8d %20.1f %9d %9d%n", m + 1, placedIn[m], confirmedIn[m] / 60.0,
+                    percentile(sorted, 50), percentile(sorted, 99));
+        }
+        System.out.printf("last minute / first minute (confirmed per second): %.2f%n",
+                confirmedIn[minutes - 1] / (double) Math.max(1, confirmedIn[0]));
+
+        List<Placed> all = new ArrayList<>(warmUp);
+        all.addAll(measured);
+        all.addAll(soaked);
+        Map<String, String> status = new HashMap<>();
+        bodies.forEach((id, body) -> status.put(id, text(body, "status")));
+        return reconcile(admin, all, status, customers, stockBefore) ? 0 : 1;
+    }
+
+    /** POST to CONFIRMED (p50, p99, max) and POST to STOCK_RESERVED (p50), from each order's server timeline. */
+    record Stats(long p50, long p99, long max, long reservedP50) {}
+
+    static Stats stats(List<Placed> orders, Map<String, String> bodies) {
+        List<Long> confirmed = new ArrayList<>();
+        List<Long> reserved = new ArrayList<>();
+        for (Placed order : orders) {
+            String body = bodies.get(order.orderId());
+            if (text(body, "status").equals("CONFIRMED")) {
+                Instant placedAt = stepTime(body, "PLACED");
+                confirmed.add(Duration.between(placedAt, stepTime(body, "CONFIRMED")).toMillis());
+                reserved.add(Duration.between(placedAt, stepTime(body, "STOCK_RESERVED")).toMillis());
+            }
+        }
+        Collections.sort(confirmed);
+        Collections.sort(reserved);
+        return new Stats(percentile(confirmed, 50), percentile(confirmed, 99),
+                confirmed.isEmpty() ? 0 : confirmed.getLast(), percentile(reserved, 50));
+    }
+
+    static void print(String phase, List<Placed> orders, Map<String, String> bodies, Stats stats) {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        orders.forEach(order -> outcomes.merge(text(bodies.get(order.orderId()), "status"), 1, Integer::sum));
+        System.out.printf("%-34s %8.1f %9d %9d %9d %22d %s%n", phase, confirmedPerSecond(orders, bodies),
+                stats.p50(), stats.p99(), stats.max(), stats.reservedP50(), outcomes);
+    }
+
+    /** Confirmed sagas over the time from the first PLACED to the last CONFIRMED among {@code orders}. */
+    static double confirmedPerSecond(List<Placed> orders, Map<String, String> bodies) {
+        Instant first = Instant.MAX;
+        Instant last = Instant.EPOCH;
+        int confirmed = 0;
+        for (Placed order : orders) {
+            String body = bodies.get(order.orderId());
+            Instant placedAt = stepTime(body, "PLACED");
+            first = placedAt.isBefore(first) ? placedAt : first;
+            if (text(body, "status").equals("CONFIRMED")) {
+                confirmed++;
+                Instant confirmedAt = stepTime(body, "CONFIRMED");
+                last = confirmedAt.isAfter(last) ? confirmedAt : last;
+            }
+        }
+        return confirmed == 0 ? 0 : confirmed / (Duration.between(first, last).toMillis() / 1000.0);
+    }
+
+    /** Polls each order until it is no longer PENDING (at most 90 s in all); its last answer by order id. */
+    static Map<String, String> finish(List<Placed> orders) throws Exception {
+        Map<String, String> bodies = new HashMap<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        java.util.Set<String> measured = new java.util.HashSet<>();
-        placed.forEach(order -> measured.add(order.orderId()));
-        for (Placed order : all) {
+        for (Placed order : orders) {
             String body;
             do {
                 body = call("GET", "/api/v1/orders/" + order.orderId(), order.customer().token(), null, null).body();
             } while (text(body, "status").equals("PENDING") && System.nanoTime() < deadline && pause());
-            status.put(order.orderId(), text(body, "status"));
-            if (!measured.contains(order.orderId())) {
-                continue;
-            }
-            Instant placedAt = stepTime(body, "PLACED");
-            firstPlaced = placedAt.isBefore(firstPlaced) ? placedAt : firstPlaced;
-            if (text(body, "status").equals("CONFIRMED")) {
-                Instant confirmedAt = stepTime(body, "CONFIRMED");
-                latencies.add(Duration.between(placedAt, confirmedAt).toMillis());
-                lastConfirmed = confirmedAt.isAfter(lastConfirmed) ? confirmedAt : lastConfirmed;
-            }
+            bodies.put(order.orderId(), body);
         }
-
-        Map<String, Integer> byStatus = new HashMap<>();
-        placed.forEach(order -> byStatus.merge(status.get(order.orderId()), 1, Integer::sum));
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        int confirmed = byStatus.getOrDefault("CONFIRMED", 0);
-        double seconds = Duration.between(firstPlaced, lastConfirmed).toMillis() / 1000.0;
-        System.out.printf("orders placed: %d in %d s by %d customers; outcomes: %s%n",
-                placed.size(), duration.toSeconds(), concurrency, byStatus);
-        System.out.printf("sagas confirmed per second: %.1f (first PLACED to last CONFIRMED, %.1f s)%n",
-                confirmed / seconds, seconds);
-        System.out.printf("POST to CONFIRMED (server timeline): p50 %d ms, p99 %d ms, max %d ms%n",
-                percentile(sorted, 50), percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.getLast());
-
-        System.exit(reconcile(admin, all, status, customers, stockBefore) ? 0 : 1);
+        return bodies;
     }
 
     /** Every order finished; money and stock add up exactly; nothing lost, nothing twice. */
@@ -158,7 +288,7 @@ public class SagaLoad {
         for (Customer customer : customers) {
             BigDecimal balance = new BigDecimal(
                     decimal(call("GET", "/api/v1/wallets/me", customer.token(), null, null).body(), "balance"));
-            BigDecimal expected = new BigDecimal("5000").subtract(charged.getOrDefault(customer.id(), BigDecimal.ZERO));
+            BigDecimal expected = BigDecimal.valueOf(1000L * topUps).subtract(charged.getOrDefault(customer.id(), BigDecimal.ZERO));
             if (balance.compareTo(expected) != 0) {
                 problems.add("customer " + customer.id() + " balance " + balance + ", expected " + expected);
             }
@@ -169,7 +299,9 @@ public class SagaLoad {
         return problems.isEmpty();
     }
 
-    static List<Placed> run(List<Customer> customers, List<String> products, Duration duration) throws Exception {
+    /** Each customer places one-item orders back to back for {@code duration}. */
+    static List<Placed> closedLoop(List<Customer> customers, List<String> products, Duration duration)
+            throws Exception {
         List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> errors = new ConcurrentHashMap<>();
         long end = System.nanoTime() + duration.toNanos();
@@ -179,16 +311,9 @@ public class SagaLoad {
                 int offset = c;
                 threads.submit(() -> {
                     for (int i = offset; System.nanoTime() < end; i++) {
-                        String product = products.get(i % products.size());
-                        HttpResponse<String> response = call("POST", "/api/v1/orders", customer.token(),
-                                UUID.randomUUID().toString(),
-                                "{\"items\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(product));
-                        if (response.statusCode() == 201) {
-                            placed.add(new Placed(text(response.body(), "id"), customer, product, 1));
-                        } else {
-                            String body = response.body();
-                            errors.merge(response.statusCode() + " " + body.substring(0, Math.min(120, body.length())),
-                                    1, Integer::sum);
+                        Placed order = place(customer, products.get(i % products.size()), errors);
+                        if (order != null) {
+                            placed.add(order);
                         }
                     }
                     return null;
@@ -199,6 +324,57 @@ public class SagaLoad {
             System.out.println("placements refused: " + errors);
         }
         return placed;
+    }
+
+    /**
+     * One placement every {@code 1/rate} s for {@code duration}, each on its own thread, whatever the answers (open
+     * loop: a slow saga does not slow the arrivals down); customers in turn.
+     */
+    static List<Placed> paced(List<Customer> customers, List<String> products, double rate, Duration duration)
+            throws Exception {
+        List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Integer> errors = new ConcurrentHashMap<>();
+        long interval = (long) (1_000_000_000L / rate);
+        long start = System.nanoTime();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; (long) i * interval < duration.toNanos(); i++) {
+                java.util.concurrent.locks.LockSupport.parkNanos(start + i * interval - System.nanoTime());
+                Customer customer = customers.get(i % customers.size());
+                String product = products.get(i % products.size());
+                threads.submit(() -> {
+                    Placed order = place(customer, product, errors);
+                    if (order != null) {
+                        placed.add(order);
+                    }
+                    return null;
+                });
+            }
+        }
+        if (!errors.isEmpty()) {
+            System.out.println("placements refused: " + errors);
+        }
+        return placed;
+    }
+
+    static Placed place(Customer customer, String product) throws Exception {
+        Map<String, Integer> errors = new HashMap<>();
+        Placed order = place(customer, product, errors);
+        if (!errors.isEmpty()) {
+            System.out.println("placement refused: " + errors);
+        }
+        return order;
+    }
+
+    /** One order of one item; null (and counted in {@code errors}) unless answered 201. */
+    static Placed place(Customer customer, String product, Map<String, Integer> errors) throws Exception {
+        HttpResponse<String> response = call("POST", "/api/v1/orders", customer.token(), UUID.randomUUID().toString(),
+                "{\"items\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(product));
+        if (response.statusCode() == 201) {
+            return new Placed(text(response.body(), "id"), customer, product, 1);
+        }
+        String body = response.body();
+        errors.merge(response.statusCode() + " " + body.substring(0, Math.min(120, body.length())), 1, Integer::sum);
+        return null;
     }
 
     static HttpResponse<String> call(String method, String path, String token, String key, String body) throws Exception {
@@ -223,7 +399,7 @@ public class SagaLoad {
 
     static boolean pause() {
         try {
-            Thread.sleep(100);
+            Thread.sleep(20);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
