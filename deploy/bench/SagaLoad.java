@@ -26,7 +26,7 @@ public class SagaLoad {
 
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static String gateway;
-    static int topUps = 5; // of 1000 each (the cap), per customer
+    static int topUps; // of 1000 each (the cap), per customer
     /** Closed-loop load before anything is measured: with full JIT, C2 still compiles for a minute under load. */
     static final Duration WARM_UP = Duration.ofSeconds(60);
 
@@ -41,7 +41,7 @@ public class SagaLoad {
         Duration duration = Duration.ofSeconds(Long.parseLong(args[2]));
         int concurrency = Integer.parseInt(args[3]);
         int soakMinutes = args.length > 4 ? Integer.parseInt(args[4]) : 0;
-        topUps = soakMinutes > 0 ? 40 : 5;
+        topUps = soakMinutes > 0 ? 40 : 15; // enough that no order is declined for want of money
         String admin = login("admin@cloudshop.local", adminPassword);
 
         // Five products with ample stock, so orders are confirmed (a sold-out product would reject them).
@@ -77,6 +77,7 @@ public class SagaLoad {
         // 1. Warm-up (not counted), then idle: one order at a time, each awaited before the next; the baseline for
         // latency under load.
         List<Placed> warmUp = closedLoop(customers, products, WARM_UP);
+        Map<String, String> bodies = finish(warmUp); // nothing left in the pipeline when idle begins
         List<Placed> idle = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Placed order = place(customers.getFirst(), products.get(i % products.size()));
@@ -89,7 +90,7 @@ public class SagaLoad {
         // read each process's CPU time; the phase ends when its last saga has finished.
         System.out.println("phase: capacity start");
         List<Placed> capacityRun = closedLoop(customers, products, duration);
-        Map<String, String> bodies = finish(capacityRun);
+        bodies.putAll(finish(capacityRun));
         System.out.println("phase: capacity end");
         double capacity = confirmedPerSecond(capacityRun, bodies);
         // 3. Half of that capacity, paced (open loop: one placement every 2/capacity s whatever the answers).
@@ -97,7 +98,6 @@ public class SagaLoad {
         List<Placed> pacedRun = paced(customers, products, rate, duration);
         bodies.putAll(finish(pacedRun));
         bodies.putAll(finish(idle));
-        bodies.putAll(finish(warmUp));
 
         System.out.printf("orders placed: %d warm-up, %d idle, %d at capacity (%d customers, %d s), %d paced (%d s)%n",
                 warmUp.size(), idle.size(), capacityRun.size(), concurrency, duration.toSeconds(), pacedRun.size(),
