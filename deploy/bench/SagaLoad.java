@@ -131,8 +131,9 @@ public class SagaLoad {
     static int soak(String admin, List<Customer> customers, List<String> products, Map<String, Integer> stockBefore,
             Duration capacityRun, Duration length) throws Exception {
         List<Placed> warmUp = closedLoop(customers, products, WARM_UP);
+        Map<String, String> bodies = finish(warmUp); // the capacity phase starts with an empty pipeline
         List<Placed> measured = closedLoop(customers, products, capacityRun);
-        Map<String, String> bodies = finish(measured);
+        bodies.putAll(finish(measured));
         double capacity = confirmedPerSecond(measured, bodies);
         double rate = capacity * 0.8;
         System.out.printf("capacity: %.1f sagas/s; soaking at %.1f orders/s for %d min%n", capacity, rate,
@@ -140,7 +141,6 @@ public class SagaLoad {
         System.out.println("soak-start: " + Instant.now());
         List<Placed> soaked = paced(customers, products, rate, length);
         System.out.println("soak-end: " + Instant.now());
-        bodies.putAll(finish(warmUp));
         bodies.putAll(finish(soaked));
 
         Instant start = soaked.stream().map(order -> stepTime(bodies.get(order.orderId()), "PLACED"))
