@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 @Import(TestInfrastructure.class)
 class GatewayRoutingTests {
+
+    /**
+     * How long a request may take before the test fails: a deadline, not a figure under test. WebTestClient's default
+     * (5 s) once expired on the first request of a fresh context in a CI run on two cores.
+     */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
     static final HttpServer upstream = startUpstream();
 
@@ -54,6 +61,7 @@ class GatewayRoutingTests {
     @BeforeEach
     void setUp() {
         client = WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TestTokens.customer(UUID.randomUUID()))
                 .build();
@@ -190,6 +198,7 @@ class GatewayRoutingTests {
     @Test
     void publicRouteNeedsNoToken() {
         WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://localhost:" + port)
                 .build()
                 .get()
@@ -202,6 +211,7 @@ class GatewayRoutingTests {
     @Test
     void protectedRouteWithoutTokenIsUnauthorizedProblem() {
         WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://localhost:" + port)
                 .build()
                 .get()
@@ -221,6 +231,7 @@ class GatewayRoutingTests {
     @Test
     void forgedTokenNeverReachesTheService() {
         WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://localhost:" + port)
                 .build()
                 .get()
@@ -238,6 +249,7 @@ class GatewayRoutingTests {
     void tokenIsRelayedToTheService() {
         String token = TestTokens.customer(UUID.randomUUID());
         WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://localhost:" + port)
                 .build()
                 .get()

@@ -38,6 +38,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import({TestInfrastructure.class, FrozenTime.class})
 class RateLimitTests {
 
+    /**
+     * How long a request may take before the test fails: a deadline, not a figure under test. WebTestClient's default
+     * (5 s) once expired on the first request of a fresh context in a CI run on two cores.
+     */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
     static final StubUpstream upstream = StubUpstream.start();
 
     @LocalServerPort
@@ -57,8 +63,10 @@ class RateLimitTests {
 
     @BeforeEach
     void setUp() {
-        client =
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .baseUrl("http://localhost:" + port)
+                .build();
     }
 
     @AfterAll

@@ -82,7 +82,7 @@ class RedisRateLimitIntegrationTests {
     void setUp() {
         client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 
