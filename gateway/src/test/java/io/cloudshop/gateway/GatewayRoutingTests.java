@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,12 +29,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 @Import(TestInfrastructure.class)
 class GatewayRoutingTests {
-
-    /**
-     * How long a request may take before the test fails: a deadline, not a figure under test. WebTestClient's default
-     * (5 s) once expired on the first request of a fresh context in a CI run on two cores.
-     */
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
     static final HttpServer upstream = startUpstream();
 
@@ -60,9 +53,7 @@ class GatewayRoutingTests {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer()
-                .responseTimeout(RESPONSE_TIMEOUT)
-                .baseUrl("http://localhost:" + port)
+        client = GatewayClients.at(port)
                 .defaultHeader("Authorization", "Bearer " + TestTokens.customer(UUID.randomUUID()))
                 .build();
     }
@@ -197,9 +188,7 @@ class GatewayRoutingTests {
 
     @Test
     void publicRouteNeedsNoToken() {
-        WebTestClient.bindToServer()
-                .responseTimeout(RESPONSE_TIMEOUT)
-                .baseUrl("http://localhost:" + port)
+        GatewayClients.at(port)
                 .build()
                 .get()
                 .uri("/api/v1/products")
@@ -210,9 +199,7 @@ class GatewayRoutingTests {
 
     @Test
     void protectedRouteWithoutTokenIsUnauthorizedProblem() {
-        WebTestClient.bindToServer()
-                .responseTimeout(RESPONSE_TIMEOUT)
-                .baseUrl("http://localhost:" + port)
+        GatewayClients.at(port)
                 .build()
                 .get()
                 .uri("/api/v1/wallets/me")
@@ -230,9 +217,7 @@ class GatewayRoutingTests {
 
     @Test
     void forgedTokenNeverReachesTheService() {
-        WebTestClient.bindToServer()
-                .responseTimeout(RESPONSE_TIMEOUT)
-                .baseUrl("http://localhost:" + port)
+        GatewayClients.at(port)
                 .build()
                 .get()
                 .uri("/api/v1/wallets/me")
@@ -248,9 +233,7 @@ class GatewayRoutingTests {
     @Test
     void tokenIsRelayedToTheService() {
         String token = TestTokens.customer(UUID.randomUUID());
-        WebTestClient.bindToServer()
-                .responseTimeout(RESPONSE_TIMEOUT)
-                .baseUrl("http://localhost:" + port)
+        GatewayClients.at(port)
                 .build()
                 .get()
                 .uri("/api/v1/payments/relay")

@@ -1,5 +1,6 @@
 package io.cloudshop.gateway.ratelimit;
 
+import io.cloudshop.gateway.GatewayClients;
 import io.cloudshop.gateway.StubUpstream;
 import io.cloudshop.testsupport.MutableClock;
 import io.cloudshop.testsupport.TestInfrastructure;
@@ -38,12 +39,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import({TestInfrastructure.class, FrozenTime.class})
 class RateLimitTests {
 
-    /**
-     * How long a request may take before the test fails: a deadline, not a figure under test. WebTestClient's default
-     * (5 s) once expired on the first request of a fresh context in a CI run on two cores.
-     */
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
-
     static final StubUpstream upstream = StubUpstream.start();
 
     @LocalServerPort
@@ -63,10 +58,7 @@ class RateLimitTests {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer()
-                .responseTimeout(RESPONSE_TIMEOUT)
-                .baseUrl("http://localhost:" + port)
-                .build();
+        client = GatewayClients.at(port).build();
     }
 
     @AfterAll

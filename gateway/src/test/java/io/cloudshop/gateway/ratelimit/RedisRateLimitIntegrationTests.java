@@ -3,6 +3,7 @@ package io.cloudshop.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudshop.gateway.GatewayClients;
 import io.cloudshop.gateway.StubUpstream;
 import io.cloudshop.testsupport.MutableClock;
 import io.cloudshop.testsupport.TestInfrastructure;
@@ -80,10 +81,7 @@ class RedisRateLimitIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+        client = GatewayClients.at(port).build();
     }
 
     @AfterEach

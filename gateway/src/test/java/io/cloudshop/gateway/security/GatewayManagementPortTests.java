@@ -2,9 +2,9 @@ package io.cloudshop.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudshop.gateway.GatewayClients;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,12 +22,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"eureka.client.enabled=false", "management.server.port=0"})
 @Import(TestInfrastructure.class)
 class GatewayManagementPortTests {
-
-    /**
-     * How long a request may take before the test fails: a deadline, not a figure under test. WebTestClient's default
-     * (5 s) once expired on the first request of a fresh context in a CI run on two cores.
-     */
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
@@ -83,9 +77,6 @@ class GatewayManagementPortTests {
     }
 
     private static WebTestClient client(int port) {
-        return WebTestClient.bindToServer()
-                .responseTimeout(RESPONSE_TIMEOUT)
-                .baseUrl("http://localhost:" + port)
-                .build();
+        return GatewayClients.at(port).build();
     }
 }
