@@ -302,8 +302,7 @@ public class SagaLoad {
     /** Each customer places one-item orders back to back for {@code duration}. */
     static List<Placed> closedLoop(List<Customer> customers, List<String> products, Duration duration)
             throws Exception {
-        List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
-        Map<String, Integer> errors = new ConcurrentHashMap<>();
+        Phase phase = new Phase();
         long end = System.nanoTime() + duration.toNanos();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < customers.size(); c++) {
@@ -311,19 +310,13 @@ public class SagaLoad {
                 int offset = c;
                 threads.submit(() -> {
                     for (int i = offset; System.nanoTime() < end; i++) {
-                        Placed order = place(customer, products.get(i % products.size()), errors);
-                        if (order != null) {
-                            placed.add(order);
-                        }
+                        phase.place(customer, products.get(i % products.size()));
                     }
                     return null;
                 });
             }
         }
-        if (!errors.isEmpty()) {
-            System.out.println("placements refused: " + errors);
-        }
-        return placed;
+        return phase.placed();
     }
 
     /**
@@ -332,8 +325,7 @@ public class SagaLoad {
      */
     static List<Placed> paced(List<Customer> customers, List<String> products, double rate, Duration duration)
             throws Exception {
-        List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
-        Map<String, Integer> errors = new ConcurrentHashMap<>();
+        Phase phase = new Phase();
         long interval = (long) (1_000_000_000L / rate);
         long start = System.nanoTime();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -342,39 +334,49 @@ public class SagaLoad {
                 Customer customer = customers.get(i % customers.size());
                 String product = products.get(i % products.size());
                 threads.submit(() -> {
-                    Placed order = place(customer, product, errors);
-                    if (order != null) {
-                        placed.add(order);
-                    }
+                    phase.place(customer, product);
                     return null;
                 });
             }
         }
-        if (!errors.isEmpty()) {
-            System.out.println("placements refused: " + errors);
-        }
-        return placed;
+        return phase.placed();
     }
 
+    /** One order of one item, alone; null unless answered 201. */
     static Placed place(Customer customer, String product) throws Exception {
-        Map<String, Integer> errors = new HashMap<>();
-        Placed order = place(customer, product, errors);
-        if (!errors.isEmpty()) {
-            System.out.println("placement refused: " + errors);
-        }
-        return order;
+        Phase phase = new Phase();
+        phase.place(customer, product);
+        List<Placed> placed = phase.placed();
+        return placed.isEmpty() ? null : placed.getFirst();
     }
 
-    /** One order of one item; null (and counted in {@code errors}) unless answered 201. */
-    static Placed place(Customer customer, String product, Map<String, Integer> errors) throws Exception {
-        HttpResponse<String> response = call("POST", "/api/v1/orders", customer.token(), UUID.randomUUID().toString(),
-                "{\"items\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(product));
-        if (response.statusCode() == 201) {
-            return new Placed(text(response.body(), "id"), customer, product, 1);
+    /** The orders one phase placed (answered 201) and its refusals, counted by status and start of body. */
+    record Phase(List<Placed> accepted, Map<String, Integer> refused) {
+
+        Phase() {
+            this(Collections.synchronizedList(new ArrayList<>()), new ConcurrentHashMap<>());
         }
-        String body = response.body();
-        errors.merge(response.statusCode() + " " + body.substring(0, Math.min(120, body.length())), 1, Integer::sum);
-        return null;
+
+        void place(Customer customer, String product) throws Exception {
+            HttpResponse<String> response = call("POST", "/api/v1/orders", customer.token(),
+                    UUID.randomUUID().toString(),
+                    "{\"items\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(product));
+            if (response.statusCode() == 201) {
+                accepted.add(new Placed(text(response.body(), "id"), customer, product, 1));
+            } else {
+                String body = response.body();
+                refused.merge(response.statusCode() + " " + body.substring(0, Math.min(120, body.length())), 1,
+                        Integer::sum);
+            }
+        }
+
+        /** The accepted orders, once the phase is over; prints the refusals if there were any. */
+        List<Placed> placed() {
+            if (!refused.isEmpty()) {
+                System.out.println("placements refused: " + refused);
+            }
+            return accepted;
+        }
     }
 
     static HttpResponse<String> call(String method, String path, String token, String key, String body) throws Exception {
