@@ -11,7 +11,8 @@
 //    NetworkPolicies deny by default; only the gateway is exposed (Ingress); every Kafka topic has a DLT sibling
 //    declared for each consumer that dead-letters it.
 // 3. The Dockerfile lints clean (dockerfile-utils, Docker's own language-server rules) and keeps to the image rules
-//    (pinned bases, non-root numeric USER, HEALTHCHECK, layered jar).
+//    (pinned bases, non-root numeric USER, HEALTHCHECK, layered jar, and the devstack's start-up optimisation: a JDK
+//    AOT cache recorded at build time on the plain class path and started from).
 // 4. docker-compose.yml keeps to its rules (published ports, healthchecks, healthy dependencies, no inline secrets).
 //    Its syntax is checked by `docker-compose config -q` in deploy/checks/run.
 import { execFileSync } from 'node:child_process';
@@ -185,6 +186,15 @@ if (!user || /^USER\s+(root|0)(:|$)/i.test(user) || !/^USER\s+\d+/.test(user)) f
 if (!lastStage.some((l) => /^HEALTHCHECK /i.test(l))) fail('deploy/docker/Dockerfile', 'no HEALTHCHECK in the runtime stage');
 if (!dockerfile.includes('-Djarmode=tools') || !dockerfile.includes('--layers')) fail('deploy/docker/Dockerfile', "use Boot's layered extraction");
 if (!/-jre/.test(froms.at(-1))) fail('deploy/docker/Dockerfile', 'the runtime stage should be a JRE image');
+// The AOT cache only holds classes from the plain class path: Boot's launcher (nested jars) would leave it nearly empty.
+if (/--launcher|JarLauncher/.test(instructions.join('\n'))) fail('deploy/docker/Dockerfile', "extract without Boot's launcher: the AOT cache cannot hold classes from nested jars");
+if (!/^ARG AOT_CACHE=true$/m.test(lastStage.join('\n'))) fail('deploy/docker/Dockerfile', 'the runtime stage must build its AOT cache by default (ARG AOT_CACHE=true)');
+if (!lastStage.some((l) => /^RUN .*-XX:AOTCacheOutput=app\.aot .*-jar app\.jar/.test(l))) fail('deploy/docker/Dockerfile', 'no training run recording app.aot from app.jar');
+const entrypoint = lastStage.filter((l) => /^ENTRYPOINT /i.test(l)).at(-1) ?? '';
+if (!entrypoint.includes('-XX:AOTCache=app.aot -jar app.jar')) fail('deploy/docker/Dockerfile', 'the entrypoint must start app.jar from app.aot');
+const trainingAt = lastStage.findIndex((l) => /-XX:AOTCacheOutput=/.test(l));
+const optionsAt = lastStage.findIndex((l) => /^ENV JAVA_TOOL_OPTIONS=/.test(l));
+if (optionsAt < 0 || optionsAt > trainingAt) fail('deploy/docker/Dockerfile', 'set JAVA_TOOL_OPTIONS before the training run, so the cache is recorded with the options it runs with');
 
 // ---- 4. docker-compose.yml ------------------------------------------------------------------------------------------
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true });

@@ -21,13 +21,14 @@ final class Build {
 
     private Build() {}
 
-    static void ensureFresh(Settings settings, List<String> modules, Console console) {
+    /** Builds the stale modules; returns how long that took (0 when nothing was stale). */
+    static long ensureFresh(Settings settings, List<String> modules, Console console) {
         List<String> stale = modules.stream()
                 .filter(module -> isStale(settings.root(), module))
                 .toList();
         if (stale.isEmpty()) {
             console.line("Build: all jars are up to date.");
-            return;
+            return 0;
         }
         console.begin("Build: " + String.join(", ", stale) + " (./mvnw package -DskipTests) ...");
         long start = System.nanoTime();
@@ -74,7 +75,9 @@ final class Build {
                 throw new UncheckedIOException(ex);
             }
         }
-        console.end(" done in " + Console.seconds(System.nanoTime() - start));
+        long took = System.nanoTime() - start;
+        console.end(" done in " + Console.seconds(took));
+        return took;
     }
 
     static Path jar(Path root, String module) {

@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param home where the stack keeps data, logs, secrets and its state file
  * @param redisServer the {@code redis-server} binary for the gateway's shared rate limits, found on {@code PATH}
  *     unless {@code DEVSTACK_REDIS=false}; without one the gateway limits in its own memory
+ * @param startupCache whether the Spring Boot components start from the JDK's start-up cache ({@link AotCache}) and
+ *     record one on the first start after a build ({@code DEVSTACK_STARTUP_CACHE})
+ * @param parallelStart whether components that do not depend on each other start together: the infrastructure and
+ *     Eureka first, then the four services and the gateway ({@code DEVSTACK_PARALLEL_START}); otherwise one by one
  */
 public record Settings(
         Path root,
@@ -32,7 +36,28 @@ public record Settings(
         String serviceJvmOptions,
         Duration startTimeout,
         Duration stopTimeout,
-        boolean build) {
+        boolean build,
+        StartupCache startupCache,
+        boolean parallelStart) {
+
+    /** What the Spring Boot components do with their start-up cache ({@link AotCache}). */
+    public enum StartupCache {
+        /** Start from it, and record it (one extra stop and start) where it is missing: {@code ./devstack up}. */
+        RECORD,
+        /** Start from it where one exists, record none: one start that would not repay the recording (CI). */
+        USE,
+        /** Neither. */
+        OFF;
+
+        static StartupCache parse(String value) {
+            try {
+                return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                throw new DevstackException(
+                        "DEVSTACK_STARTUP_CACHE must be record, use or off, but is '" + value + "'.");
+            }
+        }
+    }
 
     public static Settings fromEnvironment(Path root, Map<String, String> env) {
         Env e = new Env(env);
@@ -51,12 +76,21 @@ public record Settings(
                 e.port("PRODUCT_SERVICE_PORT", 8082),
                 e.port("ORDER_SERVICE_PORT", 8083),
                 e.port("PAYMENT_SERVICE_PORT", 8084),
-                // Fast start over peak throughput: C1 only and the serial collector suit a 2-core laptop running ten
-                // JVMs. Benchmarks override this.
-                e.string("DEVSTACK_JVM_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx384m"),
+                // Fast start and a small footprint over peak throughput, for a 2-core laptop running ten JVMs: C1
+                // only, the serial collector. The heap starts at 32 MB and grows with use (the JVM's default start,
+                // 1/64 of the machine's memory, is touched by the first collections and stays resident: ~80 MB more
+                // per JVM here); a 12 MB young generation (default: a third of the heap, ~33 MB after start) took
+                // another ~100 MB off the stack's idle footprint at the same start time; 256 MB is over 3x the
+                // largest live set after a collection in the 10-minute soak (order-service, 76 MB). Benchmarks set
+                // their own (deploy/bench).
+                e.string(
+                        "DEVSTACK_JVM_OPTS",
+                        "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms32m -Xmn12m -Xmx256m"),
                 Duration.ofSeconds(e.integer("DEVSTACK_START_TIMEOUT_SECONDS", 180)),
                 Duration.ofSeconds(e.integer("DEVSTACK_STOP_TIMEOUT_SECONDS", 20)),
-                Boolean.parseBoolean(e.string("DEVSTACK_BUILD", "true")));
+                Boolean.parseBoolean(e.string("DEVSTACK_BUILD", "true")),
+                StartupCache.parse(e.string("DEVSTACK_STARTUP_CACHE", "record")),
+                Boolean.parseBoolean(e.string("DEVSTACK_PARALLEL_START", "true")));
     }
 
     Path logs() {

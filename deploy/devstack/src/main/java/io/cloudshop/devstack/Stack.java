@@ -56,36 +56,134 @@ public final class Stack implements AutoCloseable {
     /**
      * Builds what is stale, checks ports, starts every component and waits for it, then prints the summary. On any
      * failure it shows the failing component's log tail, stops what it started and throws.
+     *
+     * <p>Components start in two stages when {@link Settings#parallelStart()}: PostgreSQL, Kafka, Zipkin, Redis and
+     * Eureka together, then the four services and the gateway together (the services need the first stage, not each
+     * other; the gateway counts as up only once it routes to all four). Components that had no start-up cache record
+     * one: once everything is up they are stopped, which writes the cache, and started again from it.
      */
     public void start() {
         refuseIfRunning();
         checkPorts();
-        if (settings.build()) {
-            Build.ensureFresh(settings, MODULES, console);
-        }
+        long build = settings.build() ? Build.ensureFresh(settings, MODULES, console) : 0;
         MODULES.forEach(this::requireJar);
 
         long start = System.nanoTime();
-        int total = components.size();
-        for (int i = 0; i < total; i++) {
-            Component component = components.get(i);
-            console.begin("[%d/%d] %-16s ...".formatted(i + 1, total, component.name()));
-            long begun = System.nanoTime();
-            try {
-                launchAndAwait(component);
-            } catch (RuntimeException | Error ex) {
-                console.end(" FAILED");
-                fail(component, ex);
-            }
-            console.end(" UP in " + Console.seconds(System.nanoTime() - begun));
+        List<List<Component>> stages = settings.parallelStart()
+                ? List.of(
+                        components.stream().filter(c -> !isApplication(c)).toList(),
+                        components.stream().filter(Stack::isApplication).toList())
+                : components.stream().map(List::of).toList();
+        var up = new java.util.concurrent.atomic.AtomicInteger();
+        for (List<Component> stage : stages) {
+            startTogether(stage, up);
         }
-        summary(System.nanoTime() - start);
+        long training = recordStartupCaches(up);
+        summary(System.nanoTime() - start, build, training);
         console.line(
                 settings.redisServer() != null
                         ? "Rate limits: buckets in Redis (" + settings.redisServer() + ")."
                         : "Rate limits: in the gateway's memory (no redis-server on PATH; install one to share them).");
     }
 
+    /** The four services and the gateway: what needs the rest of the stack before it can start. */
+    private static boolean isApplication(Component component) {
+        return component.name().equals("gateway")
+                || SERVICES.stream().anyMatch(s -> s.name().equals(component.name()));
+    }
+
+    /**
+     * Launches {@code stage} at once and waits until every one of its components serves, each watched on its own
+     * thread (one slow readiness check does not delay noticing the others), printing each as it comes up; {@code up}
+     * counts the components up so far.
+     */
+    private void startTogether(List<Component> stage, java.util.concurrent.atomic.AtomicInteger up) {
+        long begun = System.nanoTime();
+        for (Component component : stage) {
+            try {
+                launch(component);
+            } catch (RuntimeException | Error ex) {
+                fail(component, ex);
+            }
+        }
+        try (var watchers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<Component, java.util.concurrent.Future<?>> ready = new LinkedHashMap<>();
+            for (Component component : stage) {
+                ready.put(component, watchers.submit(() -> {
+                    awaitReady(component, begun);
+                    console.line("[%d/%d] %-16s UP in %s"
+                            .formatted(
+                                    up.incrementAndGet(),
+                                    components.size(),
+                                    component.name(),
+                                    Console.seconds(System.nanoTime() - begun)));
+                    return null;
+                }));
+            }
+            for (Map.Entry<Component, java.util.concurrent.Future<?>> watcher : ready.entrySet()) {
+                try {
+                    watcher.getValue().get();
+                } catch (java.util.concurrent.ExecutionException ex) {
+                    fail(watcher.getKey(), ex.getCause());
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    fail(watcher.getKey(), new DevstackException("Interrupted while waiting for the stack to start."));
+                }
+            }
+        }
+    }
+
+    /** Returns once {@code component}, launched at {@code begun}, serves; throws if it died or took too long. */
+    private void awaitReady(Component component, long begun) {
+        long deadline = begun + settings.startTimeout().toNanos();
+        while (!component.ready()) {
+            ProcessHandle handle = running.get(component.name());
+            if (closed || handle == null || !handle.isAlive()) {
+                throw new DevstackException(component.name() + " exited before it became healthy.");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new DevstackException(component.name() + " did not become healthy within "
+                        + settings.startTimeout().toSeconds() + " s.");
+            }
+            pause();
+        }
+    }
+
+    /**
+     * Stops the components that started without a start-up cache (which writes it as they exit) and starts them again
+     * from it; returns how long that took.
+     */
+    private long recordStartupCaches(java.util.concurrent.atomic.AtomicInteger up) {
+        List<Component> trained = components.stream()
+                .filter(c -> c instanceof JavaProcess process && process.training())
+                .toList();
+        if (trained.isEmpty()) {
+            return 0;
+        }
+        long begun = System.nanoTime();
+        console.line("Recording start-up caches (once per build): restarting "
+                + String.join(", ", trained.stream().map(Component::name).toList()) + " ...");
+        // Writing the cache at exit takes seconds, more than a plain stop is given.
+        java.time.Duration timeout = settings.stopTimeout().plusMinutes(2);
+        trained.stream()
+                .map(c -> java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    ProcessHandle handle = running.remove(c.name());
+                    state.remove(c.name());
+                    Processes.stop(handle, timeout);
+                }))
+                .toList()
+                .forEach(java.util.concurrent.CompletableFuture::join);
+        up.addAndGet(-trained.size());
+        startTogether(trained, up);
+        long missing = trained.stream()
+                .filter(c -> c instanceof JavaProcess process && process.training())
+                .count();
+        if (missing > 0) {
+            console.line("  %d component(s) wrote no start-up cache (see their logs); they start without one."
+                    .formatted(missing));
+        }
+        return System.nanoTime() - begun;
+    }
     /** The PIDs of the running components, in start order. */
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
@@ -291,6 +389,13 @@ public final class Stack implements AutoCloseable {
     }
 
     private void launchAndAwait(Component component) {
+        long begun = System.nanoTime();
+        launch(component);
+        awaitReady(component, begun);
+    }
+
+    /** Starts the process and records it; does not wait for it to serve. */
+    private void launch(Component component) {
         if (closed) {
             throw new DevstackException("Stopped before " + component.name() + " was started.");
         }
@@ -317,21 +422,14 @@ public final class Stack implements AutoCloseable {
                 handle.info().startInstant().orElse(Instant.now()),
                 component.url(),
                 component.log()));
-        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
-        while (!component.ready()) {
-            if (!handle.isAlive()) {
-                throw new DevstackException(component.name() + " exited before it became healthy.");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new DevstackException(component.name() + " did not become healthy within "
-                        + settings.startTimeout().toSeconds() + " s.");
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new DevstackException("Interrupted while waiting for " + component.name() + ".");
-            }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new DevstackException("Interrupted while waiting for the stack to start.");
         }
     }
 
@@ -355,7 +453,8 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private void summary(long elapsed) {
+    /** The table, then how long the start took: without the build before it, with the cache recording in it. */
+    private void summary(long elapsed, long build, long training) {
         List<Row> rows = new ArrayList<>();
         for (Component component : components) {
             ProcessHandle handle = running.get(component.name());
@@ -365,8 +464,15 @@ public final class Stack implements AutoCloseable {
         console.line("");
         String total = printTable(rows);
         console.line("");
-        console.line(
-                "All %d components healthy in %s; %s.".formatted(components.size(), Console.seconds(elapsed), total));
+        console.line("All %d components healthy in %s%s; %s."
+                .formatted(
+                        components.size(),
+                        Console.seconds(elapsed),
+                        training > 0 ? " (recording start-up caches " + Console.seconds(training) + " of it)" : "",
+                        total));
+        if (build > 0) {
+            console.line("Build before the start: " + Console.seconds(build) + ".");
+        }
         console.line("Admin: %s / %s (generated; kept in %s)"
                 .formatted(
                         ADMIN_EMAIL, Secrets.load(settings.home()).get(ADMIN_PASSWORD_KEY), display(settings.home())));
@@ -439,12 +545,12 @@ public final class Stack implements AutoCloseable {
     private static Component zipkin(Settings settings) {
         String url = "http://localhost:" + settings.zipkinPort();
         Path jar = settings.root().resolve("deploy/devstack/target/zipkin/zipkin-server.jar");
+        String jvmOptions = "-Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+        AotCache cache = cache(settings, jar, jvmOptions);
         return new JavaProcess(
                 "zipkin",
                 JavaProcess.javaCommand(
-                        "-Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
-                        List.of("-jar", jar.toString()),
-                        List.of()),
+                        jvmOptions, List.of("-jar", (cache != null ? cache.jar() : jar).toString()), List.of()),
                 // In-memory storage keeps 500,000 spans by default, more than its 128 MB heap holds: under load it
                 // filled the heap and spent its CPU in full collections (at 25,000 too: ~3.5 KB a span). 10,000 spans
                 // (the newest ~300 orders' traces) fit; older traces are dropped first.
@@ -458,7 +564,8 @@ public final class Stack implements AutoCloseable {
                 Map.of("ZIPKIN_PORT", settings.zipkinPort()),
                 url,
                 settings.logs().resolve("zipkin.log"),
-                () -> Http.isOk(url + "/health"));
+                () -> Http.isOk(url + "/health"),
+                cache);
     }
 
     /** Holds the gateway's rate-limit buckets only: nothing is saved to disk, a restart starts every bucket full. */
@@ -480,23 +587,26 @@ public final class Stack implements AutoCloseable {
                 Map.of("REDIS_PORT", port),
                 "redis://127.0.0.1:" + port,
                 settings.logs().resolve("redis.log"),
-                () -> RedisPing.answers(port));
+                () -> RedisPing.answers(port),
+                null);
     }
 
     private static Component discovery(Settings settings) {
         String url = "http://localhost:" + settings.eurekaPort();
+        AotCache cache = cache(settings, "discovery");
         return new JavaProcess(
                 "discovery",
                 JavaProcess.javaCommand(
                         settings.serviceJvmOptions(),
-                        List.of("-jar", Build.jar(settings.root(), "discovery").toString()),
+                        List.of("-jar", jar(settings, "discovery", cache)),
                         // Serve registrations as soon as they arrive instead of from a 30 s response cache.
                         List.of("--eureka.server.use-read-only-response-cache=false")),
                 Map.of("PORT", Integer.toString(settings.eurekaPort())),
                 Map.of("EUREKA_PORT", settings.eurekaPort()),
                 url,
                 settings.logs().resolve("discovery.log"),
-                () -> Http.isUp(url + "/actuator/health"));
+                () -> Http.isUp(url + "/actuator/health"),
+                cache);
     }
 
     private static Component service(
@@ -535,19 +645,21 @@ public final class Stack implements AutoCloseable {
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort());
         env.putAll(tracingEnvironment(settings));
         String url = "http://localhost:" + port;
+        AotCache cache = cache(settings, service.name());
+        List<String> args = new ArrayList<>(eurekaClientArgs(5));
+        // Two idle connections instead of ten: four services' idle pools were forty PostgreSQL backends on a laptop;
+        // the pool still grows to its maximum (ten) under load.
+        args.add("--spring.datasource.hikari.minimum-idle=2");
         return new JavaProcess(
                 service.name(),
                 JavaProcess.javaCommand(
-                        settings.serviceJvmOptions(),
-                        List.of(
-                                "-jar",
-                                Build.jar(settings.root(), service.name()).toString()),
-                        eurekaClientArgs()),
+                        settings.serviceJvmOptions(), List.of("-jar", jar(settings, service.name(), cache)), args),
                 env,
                 Map.of(service.name().toUpperCase().replace('-', '_') + "_PORT", port),
                 url,
                 settings.logs().resolve(service.name() + ".log"),
-                () -> Http.isUp(url + "/actuator/health/readiness"));
+                () -> Http.isUp(url + "/actuator/health/readiness"),
+                cache);
     }
 
     static String jwkSetUri(Settings settings) {
@@ -556,22 +668,40 @@ public final class Stack implements AutoCloseable {
 
     private static Component gateway(Settings settings, AdminToken admin) {
         String url = settings.gatewayUrl();
-        List<String> args = new ArrayList<>(eurekaClientArgs());
-        // The load balancer caches instance lists for 35 s by default; locally a restarted service should be
-        // reachable again within seconds.
-        args.add("--spring.cloud.loadbalancer.cache.ttl=5s");
+        // The gateway learns of new, stopped and restarted instances within about two seconds: it fetches the registry
+        // every second, and its load balancer caches instance lists for a second (default 35 s). A started service
+        // is routable sooner, and the stack's start waits for exactly that.
+        List<String> args = new ArrayList<>(eurekaClientArgs(1));
+        args.add("--spring.cloud.loadbalancer.cache.ttl=1s");
+        AotCache cache = cache(settings, "gateway");
         return new JavaProcess(
                 "gateway",
                 JavaProcess.javaCommand(
-                        settings.serviceJvmOptions(),
-                        List.of("-jar", Build.jar(settings.root(), "gateway").toString()),
-                        args),
+                        settings.serviceJvmOptions(), List.of("-jar", jar(settings, "gateway", cache)), args),
                 gatewayEnvironment(settings),
                 Map.of("GATEWAY_PORT", settings.gatewayPort()),
                 url,
                 settings.logs().resolve("gateway.log"),
                 () -> Http.isUp(url + "/actuator/health")
-                        && SERVICES.stream().allMatch(s -> routes(url + s.routeProbe(), admin.get())));
+                        && SERVICES.stream().allMatch(s -> routes(url + s.routeProbe(), admin.get())),
+                cache);
+    }
+
+    private static @Nullable AotCache cache(Settings settings, String module) {
+        return cache(settings, Build.jar(settings.root(), module), settings.serviceJvmOptions());
+    }
+
+    private static @Nullable AotCache cache(Settings settings, Path jar, String jvmOptions) {
+        return switch (settings.startupCache()) {
+            case RECORD -> AotCache.of(jar, jvmOptions);
+            case USE -> AotCache.of(jar, jvmOptions).existing();
+            case OFF -> null;
+        };
+    }
+
+    /** The extracted jar when the module starts from a cache, the Boot jar as built otherwise. */
+    private static String jar(Settings settings, String module, @Nullable AotCache cache) {
+        return (cache != null ? cache.jar() : Build.jar(settings.root(), module)).toString();
     }
 
     private static Map<String, String> gatewayEnvironment(Settings settings) {
@@ -616,13 +746,14 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Eureka defaults suit data centres (30 s renewals and fetches, 90 s expiry). On one machine a stopped or restarted
-     * service should show within seconds, so every client renews and fetches every 5 s and registers loopback.
+     * service should show within seconds, so every client renews every 5 s, fetches every {@code fetchSeconds} and
+     * registers loopback.
      */
-    private static List<String> eurekaClientArgs() {
+    private static List<String> eurekaClientArgs(int fetchSeconds) {
         return List.of(
                 "--eureka.instance.ip-address=127.0.0.1",
                 "--eureka.instance.lease-renewal-interval-in-seconds=5",
                 "--eureka.instance.lease-expiration-duration-in-seconds=15",
-                "--eureka.client.registry-fetch-interval-seconds=5");
+                "--eureka.client.registry-fetch-interval-seconds=" + fetchSeconds);
     }
 }

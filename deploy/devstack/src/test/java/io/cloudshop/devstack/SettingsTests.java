@@ -25,6 +25,9 @@ class SettingsTests {
         assertThat(settings.zipkinPort()).isEqualTo(9411);
         assertThat(settings.home()).isEqualTo(root.resolve(".devstack"));
         assertThat(settings.build()).isTrue();
+        assertThat(settings.startupCache()).isEqualTo(Settings.StartupCache.RECORD);
+        assertThat(settings.parallelStart()).isTrue();
+        assertThat(settings.serviceJvmOptions()).contains("-Xms32m", "-Xmx256m");
     }
 
     @Test
@@ -36,13 +39,24 @@ class SettingsTests {
                         "PRODUCT_SERVICE_PORT", "9082",
                         "DEVSTACK_HOME", "/tmp/stack",
                         "DEVSTACK_START_TIMEOUT_SECONDS", "5",
-                        "DEVSTACK_BUILD", "false"));
+                        "DEVSTACK_BUILD", "false",
+                        "DEVSTACK_STARTUP_CACHE", "Use",
+                        "DEVSTACK_PARALLEL_START", "false"));
 
         assertThat(settings.gatewayPort()).isEqualTo(9080);
         assertThat(settings.productServicePort()).isEqualTo(9082);
         assertThat(settings.home()).isEqualTo(Path.of("/tmp/stack"));
         assertThat(settings.startTimeout()).hasSeconds(5);
         assertThat(settings.build()).isFalse();
+        assertThat(settings.startupCache()).isEqualTo(Settings.StartupCache.USE);
+        assertThat(settings.parallelStart()).isFalse();
+    }
+
+    @Test
+    void unknownStartupCacheModeIsAClearError() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(root, Map.of("DEVSTACK_STARTUP_CACHE", "true")))
+                .isInstanceOf(DevstackException.class)
+                .hasMessage("DEVSTACK_STARTUP_CACHE must be record, use or off, but is 'true'.");
     }
 
     @Test
