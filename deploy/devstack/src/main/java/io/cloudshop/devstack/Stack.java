@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,7 +78,7 @@ public final class Stack implements AutoCloseable {
                         components.stream().filter(c -> !isApplication(c)).toList(),
                         components.stream().filter(Stack::isApplication).toList())
                 : components.stream().map(List::of).toList();
-        var up = new java.util.concurrent.atomic.AtomicInteger();
+        var up = new AtomicInteger();
         for (List<Component> stage : stages) {
             startTogether(stage, up);
         }
@@ -97,7 +101,7 @@ public final class Stack implements AutoCloseable {
      * thread (one slow readiness check does not delay noticing the others), printing each as it comes up; {@code up}
      * counts the components up so far.
      */
-    private void startTogether(List<Component> stage, java.util.concurrent.atomic.AtomicInteger up) {
+    private void startTogether(List<Component> stage, AtomicInteger up) {
         long begun = System.nanoTime();
         for (Component component : stage) {
             try {
@@ -106,8 +110,8 @@ public final class Stack implements AutoCloseable {
                 fail(component, ex);
             }
         }
-        try (var watchers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<Component, java.util.concurrent.Future<?>> ready = new LinkedHashMap<>();
+        try (var watchers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<Component, Future<?>> ready = new LinkedHashMap<>();
             for (Component component : stage) {
                 ready.put(component, watchers.submit(() -> {
                     awaitReady(component, begun);
@@ -120,10 +124,10 @@ public final class Stack implements AutoCloseable {
                     return null;
                 }));
             }
-            for (Map.Entry<Component, java.util.concurrent.Future<?>> watcher : ready.entrySet()) {
+            for (Map.Entry<Component, Future<?>> watcher : ready.entrySet()) {
                 try {
                     watcher.getValue().get();
-                } catch (java.util.concurrent.ExecutionException ex) {
+                } catch (ExecutionException ex) {
                     fail(watcher.getKey(), ex.getCause());
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
@@ -153,7 +157,7 @@ public final class Stack implements AutoCloseable {
      * Stops the components that started without a start-up cache (which writes it as they exit) and starts them again
      * from it; returns how long that took.
      */
-    private long recordStartupCaches(java.util.concurrent.atomic.AtomicInteger up) {
+    private long recordStartupCaches(AtomicInteger up) {
         List<Component> trained = components.stream()
                 .filter(c -> c instanceof JavaProcess process && process.training())
                 .toList();
@@ -184,6 +188,7 @@ public final class Stack implements AutoCloseable {
         }
         return System.nanoTime() - begun;
     }
+
     /** The PIDs of the running components, in start order. */
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
