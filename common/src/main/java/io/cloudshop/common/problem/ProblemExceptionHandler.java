@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -69,6 +72,28 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "CONCURRENT_UPDATE",
                 "The resource was changed by another request at the same time. Read it again and retry.");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /**
+     * The database could not be reached: no connection within the pool's timeout, refused or dropped. The same request
+     * may succeed once it is back, so 503 with {@code Retry-After}, like the gateway's answer for a service that is
+     * down, not a 500 that reads as a bug. (A connection lost during a commit leaves its outcome unknown; orders and
+     * top-ups take an {@code Idempotency-Key}, which makes their retry safe.)
+     */
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class
+    })
+    ResponseEntity<ProblemDetail> handleDatabaseUnavailable(RuntimeException ex) {
+        log.warn("Database unavailable: {}", ex.getMessage());
+        ProblemDetail problem = problems.create(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "DATABASE_UNAVAILABLE",
+                "The service cannot reach its database right now. Retry later.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -285,6 +285,26 @@ class ProblemDetailsTests {
     }
 
     @Test
+    void unreachableDatabaseIsServiceUnavailableWithRetryAfter() {
+        for (String path : java.util.List.of("/things/stored", "/things/queried")) {
+            client.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .valueEquals("Retry-After", "5")
+                    .expectBody(String.class)
+                    .value(body -> assertThat(body)
+                            .as(path)
+                            .contains("\"code\":\"DATABASE_UNAVAILABLE\"", "\"status\":503")
+                            .doesNotContain("127.0.0.1", "jdbc", "Exception", "Hikari"));
+        }
+    }
+
+    @Test
     void unexpectedErrorLeaksNothing() {
         client.get()
                 .uri("/things/broken")
@@ -371,6 +391,31 @@ class ProblemDetailsTests {
                     "VALIDATION_FAILED",
                     "The request has invalid values.",
                     java.util.List.of(new Problems.FieldError("password", "is too short")));
+        }
+
+        /** A pool whose database refuses connections (nothing listens on port 1): a real outage, 250 ms each. */
+        static final javax.sql.DataSource UNREACHABLE = unreachable();
+
+        static javax.sql.DataSource unreachable() {
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/things");
+            config.setConnectionTimeout(250);
+            config.setInitializationFailTimeout(-1);
+            return new com.zaxxer.hikari.HikariDataSource(config);
+        }
+
+        /** A transaction that cannot begin: Spring's CannotCreateTransactionException. */
+        @GetMapping("/things/stored")
+        String stored() {
+            return new org.springframework.transaction.support.TransactionTemplate(
+                            new org.springframework.jdbc.support.JdbcTransactionManager(UNREACHABLE))
+                    .execute(status -> "never");
+        }
+
+        /** A query without a transaction: Spring's CannotGetJdbcConnectionException. */
+        @GetMapping("/things/queried")
+        String queried() {
+            return new org.springframework.jdbc.core.JdbcTemplate(UNREACHABLE).queryForObject("select 1", String.class);
         }
 
         @GetMapping("/things/raced")
