@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param home where the stack keeps data, logs, secrets and its state file
  * @param redisServer the {@code redis-server} binary for the gateway's shared rate limits, found on {@code PATH}
  *     unless {@code DEVSTACK_REDIS=false}; without one the gateway limits in its own memory
- * @param startupCache whether the Spring Boot components start from the JDK's start-up cache ({@link AotCache}) and
- *     record one on the first start after a build ({@code DEVSTACK_STARTUP_CACHE})
+ * @param startupCache what the Spring Boot components do with the JDK's start-up cache ({@link AotCache}): by default
+ *     start from it, and record it on the first start after a build ({@code DEVSTACK_STARTUP_CACHE})
  * @param parallelStart whether components that do not depend on each other start together: the infrastructure and
  *     Eureka first, then the four services and the gateway ({@code DEVSTACK_PARALLEL_START}); otherwise one by one
  */
@@ -80,7 +80,7 @@ public record Settings(
                 // only, the serial collector. The heap starts at 32 MB and grows with use (the JVM's default start,
                 // 1/64 of the machine's memory, is touched by the first collections and stays resident: ~80 MB more
                 // per JVM here); a 12 MB young generation (default: a third of the heap, ~33 MB after start) took
-                // another ~100 MB off the stack's idle footprint at the same start time; 256 MB is over 3x the
+                // another ~50 MB off the stack's idle footprint at the same start time; 256 MB is over 3x the
                 // largest live set after a collection in the 10-minute soak (order-service, 76 MB). Benchmarks set
                 // their own (deploy/bench).
                 e.string(
