@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -31,6 +32,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -94,6 +97,20 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);
+    }
+
+    /**
+     * Spring Security's firewall refused part of the request as it was read (a parameter name with a control
+     * character, for one): the client's fault, so 400, and nothing of the request is echoed.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> handleRequestRejected(RequestRejectedException ex) {
+        log.debug("Request rejected by the firewall: {}", ex.getMessage());
+        return ResponseEntity.badRequest()
+                .body(problems.create(
+                        HttpStatus.BAD_REQUEST,
+                        "REQUEST_REJECTED",
+                        "The request has characters or a shape that is not allowed."));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -163,6 +180,17 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (limit != null) {
             return inputLimitExceeded(ex, limit, headers, request);
         }
+        if (ex.getCause() instanceof StreamReadException duplicate
+                && String.valueOf(duplicate.getOriginalMessage()).startsWith("Duplicate Object property")) {
+            ProblemDetail problem = problems.create(
+                    status, "MALFORMED_REQUEST", "The request body has a member more than once in one object.");
+            return handleExceptionInternal(ex, problem, headers, status, request);
+        }
+        if (ex.getCause() instanceof InvalidInputException invalid) {
+            ProblemDetail problem = problems.create(status, "VALIDATION_FAILED", "The request has invalid values.");
+            Problems.setErrors(problem, List.of(new Problems.FieldError(invalid.field(), invalid.reason())));
+            return handleExceptionInternal(ex, problem, headers, status, request);
+        }
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
             // Unknown members are refused, not ignored, so that no client can set what the API does not offer.
             ProblemDetail problem = problems.create(status, "VALIDATION_FAILED", "The request has invalid values.");
@@ -173,10 +201,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             ProblemDetail problem = problems.create(status, "VALIDATION_FAILED", "The request has invalid values.");
-            String field = mismatch.getPath().getLast().getPropertyName();
             Problems.setErrors(
-                    problem,
-                    List.of(new Problems.FieldError(field != null ? field : "body", "has the wrong type or format")));
+                    problem, List.of(new Problems.FieldError(fieldOf(mismatch), "has the wrong type or format")));
             return handleExceptionInternal(ex, problem, headers, status, request);
         }
         ProblemDetail problem =
@@ -259,6 +285,17 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 .forEach(e ->
                         errors.add(new Problems.FieldError(e.getObjectName(), String.valueOf(e.getDefaultMessage()))));
         return errors;
+    }
+
+    /** The innermost named member on the path ({@code tags} for {@code tags[3]}), or {@code body} for none. */
+    private static String fieldOf(DatabindException ex) {
+        for (int i = ex.getPath().size() - 1; i >= 0; i--) {
+            String name = ex.getPath().get(i).getPropertyName();
+            if (name != null) {
+                return name;
+            }
+        }
+        return "body";
     }
 
     private static String lastNode(String path) {

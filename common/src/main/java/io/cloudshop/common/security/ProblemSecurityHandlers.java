@@ -15,13 +15,17 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as problem details. The {@code WWW-Authenticate} header is Spring Security's (RFC 6750); the body says
- * only whether a token was missing or invalid, never why validation failed.
+ * only whether a token was missing or invalid, never why validation failed. A request the firewall refuses before
+ * any of that (an encoded NUL or a {@code ..} segment in its path, say) is a 400 {@code REQUEST_REJECTED}, where
+ * Spring Security's default would rethrow it into a 500.
  */
-final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final Problems problems;
     private final JsonMapper json;
@@ -50,6 +54,19 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
             throws IOException {
         bearerAccessDenied.handle(request, response, exception);
         write(request, response, problems.create(HttpStatus.FORBIDDEN, "FORBIDDEN", "You are not allowed to do this."));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception)
+            throws IOException {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        write(
+                request,
+                response,
+                problems.create(
+                        HttpStatus.BAD_REQUEST,
+                        "REQUEST_REJECTED",
+                        "The request has characters or a shape that is not allowed."));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)

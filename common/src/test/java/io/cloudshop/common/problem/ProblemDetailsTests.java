@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -305,6 +306,180 @@ class ProblemDetailsTests {
     }
 
     @Test
+    void textThatCannotBeStoredIsRefusedInAnyBodyMember() {
+        // NUL (PostgreSQL text cannot hold it) and an unpaired surrogate (no UTF-8 encoding), at the top and nested.
+        for (String body : List.of(
+                "{\"name\": \"ab\\u0000c\"}",
+                "{\"name\": \"ab\\ud800c\"}",
+                "{\"name\": \"ab\\udc00\"}",
+                "{\"name\": \"x\", \"count\": 1, \"price\": 1, \"tags\": [\"ok\", \"\\u0000\"]}")) {
+            client.post()
+                    .uri(body.contains("tags") ? "/quotes" : "/things")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange()
+                    .expectBody(String.class)
+                    .value(System.out::println);
+            client.post()
+                    .uri(body.contains("tags") ? "/quotes" : "/things")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("VALIDATION_FAILED")
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo(body.contains("tags") ? "tags" : "name")
+                    .jsonPath("$.errors[0].message")
+                    .isEqualTo("contains invalid characters");
+        }
+    }
+
+    @Test
+    void pairedSurrogatesAndOrdinaryControlCharactersAreStorableText() {
+        client.post()
+                .uri("/things")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"kettle \\ud83d\\ude00\\ttab\"}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("kettle \ud83d\ude00\ttab");
+    }
+
+    @Test
+    void textThatCannotBeStoredIsRefusedInQueryParametersAndPathVariables() {
+        for (String uri : List.of("/things/search?q=a%00b", "/things/search?q=%F0%9F%98%80&q=a%00b")) {
+            client.get()
+                    .uri(java.net.URI.create("http://localhost:" + port + uri))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("VALIDATION_FAILED")
+                    .jsonPath("$.errors[0].message")
+                    .isEqualTo("contains invalid characters");
+        }
+        client.get().uri("/things/search?q=kettle").exchange().expectStatus().isOk();
+        // A control character in a parameter's name is refused by Spring Security's firewall as it is read.
+        client.get()
+                .uri(java.net.URI.create("http://localhost:" + port + "/things/search?q=ok&q%00=x"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("REQUEST_REJECTED");
+        // The firewall's refusals before any handler is chosen are 400 problems too, not 500s (an encoded NUL in the
+        // path never gets that far: Tomcat refuses it itself).
+        client.get()
+                .uri(java.net.URI.create("http://localhost:" + port + "/things/named/a%25b"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("REQUEST_REJECTED");
+    }
+
+    @Test
+    void decimalWithAHugeScaleOrExponentIsRefusedAsParameterAndAsMember() {
+        for (String value : List.of("1e-20000", "1e20000", "1e-101")) {
+            client.get()
+                    .uri("/things/priced?min={min}", value)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("VALIDATION_FAILED")
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("min");
+            client.post()
+                    .uri("/quotes")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"name\": \"x\", \"count\": 1, \"price\": " + value + "}")
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("price")
+                    .jsonPath("$.errors[0].message")
+                    .isEqualTo("has too many decimal places or too large an exponent");
+        }
+        client.get()
+                .uri("/things/priced?min=12.50")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("from 12.50");
+        client.get()
+                .uri("/things/priced?min=")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("from any");
+    }
+
+    @Test
+    void nothingIsReinterpreted() {
+        // A fraction is not an integer, a string is not a number, a number is not a string, a member counts once.
+        for (String body : List.of(
+                "{\"name\": \"x\", \"count\": 1.5, \"price\": 1}",
+                "{\"name\": \"x\", \"count\": \"5\", \"price\": 1}",
+                "{\"name\": \"x\", \"count\": 5, \"price\": \"1\"}",
+                "{\"name\": 5, \"count\": 5, \"price\": 1}",
+                "{\"name\": \"x\", \"count\": 5, \"price\": 1, \"gift\": \"true\"}")) {
+            client.post()
+                    .uri("/quotes")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("VALIDATION_FAILED")
+                    .jsonPath("$.errors[0].message")
+                    .isEqualTo("has the wrong type or format");
+        }
+        client.post()
+                .uri("/quotes")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"x\", \"count\": 1, \"count\": 1000, \"price\": 1}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("MALFORMED_REQUEST")
+                .jsonPath("$.detail")
+                .isEqualTo("The request body has a member more than once in one object.");
+        client.post()
+                .uri("/quotes")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"x\", \"count\": 2, \"price\": 1.25, \"gift\": true}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.count")
+                .isEqualTo(2);
+    }
+
+    @Test
     void unexpectedErrorLeaksNothing() {
         client.get()
                 .uri("/things/broken")
@@ -360,6 +535,13 @@ class ProblemDetailsTests {
 
     record NewThing(@NotBlank String name) {}
 
+    record Quote(
+            String name,
+            int count,
+            java.math.BigDecimal price,
+            @org.jspecify.annotations.Nullable Boolean gift,
+            @org.jspecify.annotations.Nullable List<String> tags) {}
+
     @RestController
     @Validated
     static class ThingController {
@@ -377,6 +559,26 @@ class ProblemDetailsTests {
         @GetMapping("/things")
         String list(@RequestParam(defaultValue = "10") @Max(100) int limit) {
             return "ok " + limit;
+        }
+
+        @PostMapping("/quotes")
+        Quote quote(@RequestBody Quote quote) {
+            return quote;
+        }
+
+        @GetMapping("/things/search")
+        String search(@RequestParam String q) {
+            return "found " + q;
+        }
+
+        @GetMapping("/things/named/{name}")
+        String named(@org.springframework.web.bind.annotation.PathVariable String name) {
+            return "named " + name;
+        }
+
+        @GetMapping("/things/priced")
+        String priced(@RequestParam(required = false) java.math.@org.jspecify.annotations.Nullable BigDecimal min) {
+            return "from " + (min != null ? min.toPlainString() : "any");
         }
 
         @GetMapping("/things/taken")
