@@ -187,6 +187,23 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void instanceThatHangsUpMidRequestIsBadGatewayProblem() {
+        client.get()
+                .uri("/api/v1/payments/crash")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.BAD_GATEWAY)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("BAD_GATEWAY")
+                .jsonPath("$.detail")
+                .value(detail -> org.assertj.core.api.Assertions.assertThat(detail.toString())
+                        .doesNotContain("Connection", "localhost", "Exception"));
+    }
+
+    @Test
     void publicRouteNeedsNoToken() {
         GatewayClients.at(port)
                 .build()
@@ -249,6 +266,10 @@ class GatewayRoutingTests {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().endsWith("/crash")) {
+                    // The instance dies mid-request: the JDK server closes the connection without an answer.
+                    throw new IllegalStateException("upstream crashed");
+                }
                 String seen = "upstream saw " + exchange.getRequestURI();
                 if (exchange.getRequestURI().getPath().endsWith("/relay")) {
                     seen += " with " + exchange.getRequestHeaders().getFirst("Authorization");

@@ -1,6 +1,7 @@
 package io.cloudshop.common.security;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,11 +20,15 @@ public record ApiSecurityProperties(Jwt jwt, @DefaultValue List<String> publicEn
      * @param issuer the required {@code iss}
      * @param audience the required member of {@code aud}
      * @param jwkSetUri user-service's JWK Set; fetched on first use and again when a token names an unknown key
+     * @param jwkRefetchInterval the gateway fetches the JWK Set again for an unknown key at most this often, so that
+     *     tokens with made-up key ids cannot make it fetch on every request
      */
     public record Jwt(
             @DefaultValue("cloudshop") String issuer,
             @DefaultValue("cloudshop-api") String audience,
 
             @DefaultValue("http://localhost:8081/api/v1/auth/jwks")
-            URI jwkSetUri) {}
+            URI jwkSetUri,
+
+            @DefaultValue("30s") Duration jwkRefetchInterval) {}
 }

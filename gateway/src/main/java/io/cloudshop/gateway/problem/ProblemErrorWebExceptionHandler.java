@@ -1,5 +1,6 @@
 package io.cloudshop.gateway.problem;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -87,6 +89,14 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         }
         if (hasCause(ex, TimeoutException.class) || hasCause(ex, io.netty.handler.timeout.TimeoutException.class)) {
             return new Problem(HttpStatus.GATEWAY_TIMEOUT, "GATEWAY_TIMEOUT", "The service did not answer in time.");
+        }
+        if (hasCause(ex, PrematureCloseException.class) || hasCause(ex, IOException.class)) {
+            // The instance hung up or reset the connection before its answer was complete: killed, crashed or
+            // restarted mid-request. Its fault, not the gateway's; whether the request took effect is unknown.
+            return new Problem(
+                    HttpStatus.BAD_GATEWAY,
+                    "BAD_GATEWAY",
+                    "The service behind this path failed while answering. Try again shortly.");
         }
         return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "An unexpected error occurred.");
     }

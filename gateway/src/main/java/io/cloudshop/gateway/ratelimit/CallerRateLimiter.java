@@ -39,6 +39,7 @@ final class CallerRateLimiter implements RateLimiter<Object> {
     private final AtomicBoolean sharedAnswering = new AtomicBoolean(true);
     private final Limits api;
     private final Limits login;
+    private final Limits registration;
 
     /** One kind of bucket, as the in-memory and the Redis buckets express it. */
     private record Limits(long capacity, BucketConfiguration local, Units shared) {
@@ -66,6 +67,7 @@ final class CallerRateLimiter implements RateLimiter<Object> {
         this.shared = shared;
         this.api = Limits.of(properties.api());
         this.login = Limits.of(properties.login());
+        this.registration = Limits.of(properties.registration());
         this.fallbacks = Counter.builder("cloudshop.ratelimit.fallbacks")
                 .description("Requests counted in this gateway's memory because Redis failed or was slow")
                 .register(meters);
@@ -73,7 +75,11 @@ final class CallerRateLimiter implements RateLimiter<Object> {
 
     @Override
     public Mono<Response> isAllowed(String routeId, String id) {
-        Limits limits = routeId.equals(RateLimitConfiguration.LOGIN_ROUTE) ? login : api;
+        Limits limits = switch (routeId) {
+            case RateLimitConfiguration.LOGIN_ROUTE -> login;
+            case RateLimitConfiguration.REGISTRATION_ROUTE -> registration;
+            default -> api;
+        };
         return take(id, limits).map(decision -> new Response(decision.allowed(), headers(limits, decision)));
     }
 

@@ -5,8 +5,6 @@ import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.caffeine.CaffeineProxyManager;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetSocketAddress;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -33,8 +31,11 @@ class RateLimitConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
-    /** Route ids (application.yml) whose buckets use the login limits. */
+    /** The route (application.yml) whose buckets use the login limits. */
     static final String LOGIN_ROUTE = "user-service-login";
+
+    /** The route (application.yml) whose buckets use the registration limits. */
+    static final String REGISTRATION_ROUTE = "user-service-registration";
 
     @Bean
     @Primary
@@ -69,23 +70,28 @@ class RateLimitConfiguration {
     }
 
     /**
-     * The token's subject for authenticated requests, the client's address otherwise (never a header the client
-     * sets), prefixed by the bucket kind: the limiter keys buckets by this alone, not by route.
+     * Logins and registrations by {@link ClientAddresses the client's address} always, even with a token (a token per
+     * throwaway account must not buy another bucket of password guesses); every other request by the token's subject,
+     * or the address without one. Never a header the client sets. Prefixed by the bucket kind: the limiter keys
+     * buckets by this alone, not by route.
      */
     @Bean
     @Primary
-    KeyResolver callerKeyResolver() {
+    KeyResolver callerKeyResolver(RateLimitProperties properties) {
+        ClientAddresses addresses = new ClientAddresses(properties.trustedProxies());
         return exchange -> {
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-            String kind = route != null && route.getId().equals(LOGIN_ROUTE) ? "login:" : "api:";
-            return exchange.getPrincipal()
-                    .map(Principal::getName)
-                    .map(name -> kind + "user:" + name)
-                    .switchIfEmpty(Mono.fromSupplier(() -> {
-                        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-                        return kind + "ip:"
-                                + (remote != null ? remote.getAddress().getHostAddress() : "unknown");
-                    }));
+            String routeId = route != null ? route.getId() : "";
+            Mono<String> address = Mono.fromSupplier(() -> "ip:" + addresses.of(exchange.getRequest()));
+            return switch (routeId) {
+                case LOGIN_ROUTE -> address.map(key -> "login:" + key);
+                case REGISTRATION_ROUTE -> address.map(key -> "registration:" + key);
+                default ->
+                    exchange.getPrincipal()
+                            .map(principal -> "user:" + principal.getName())
+                            .switchIfEmpty(address)
+                            .map(key -> "api:" + key);
+            };
         };
     }
 }

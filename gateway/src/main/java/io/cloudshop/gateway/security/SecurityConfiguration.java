@@ -6,11 +6,13 @@ import io.cloudshop.gateway.problem.TraceIds;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +35,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -110,11 +113,18 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** The same checks as every service: RS256 only, iss, aud, exp required, nbf honoured. */
+    /**
+     * The same checks as every service: RS256 only, iss, aud, exp required, nbf honoured; keys from a {@link
+     * JwkSetCache}, which limits how often unknown key ids make it fetch the JWK Set.
+     */
     @Bean
-    ReactiveJwtDecoder reactiveJwtDecoder(ApiSecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
-                        properties.jwt().jwkSetUri().toString())
+    ReactiveJwtDecoder reactiveJwtDecoder(ApiSecurityProperties properties, ObjectProvider<Clock> clock) {
+        JwkSetCache keys = new JwkSetCache(
+                WebClient.create(),
+                properties.jwt().jwkSetUri(),
+                clock.getIfAvailable(Clock::systemUTC),
+                properties.jwt().jwkRefetchInterval());
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(ResourceServerAutoConfiguration.tokenValidator(properties.jwt()));
