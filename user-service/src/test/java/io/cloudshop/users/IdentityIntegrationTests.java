@@ -6,6 +6,9 @@ import io.cloudshop.common.messaging.ProcessedEvents;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
 import io.cloudshop.testsupport.TestTopics;
+import io.cloudshop.users.auth.Sessions;
+import io.cloudshop.users.user.Role;
+import io.cloudshop.users.user.UserAccounts;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +46,15 @@ class IdentityIntegrationTests {
 
     @Autowired
     ProcessedEvents processedEvents;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    Sessions sessions;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
@@ -594,6 +608,50 @@ class IdentityIntegrationTests {
     private static String registration(String email, String password, String name) {
         return """
                 {"email": "%s", "password": "%s", "name": "%s"}""".formatted(email, password, name);
+    }
+
+    @Test
+    void expiredRefreshTokensAreDeletedAndOthersKept() {
+        String expiring = "expiring-" + UUID.randomUUID() + "@example.com";
+        String lasting = "lasting-" + UUID.randomUUID() + "@example.com";
+        UUID expiringId = UUID.fromString(register(expiring));
+        UUID lastingId = UUID.fromString(register(lasting));
+        String spent = login(expiring, PASSWORD).get("refresh_token").asString();
+        refresh(spent, HttpStatus.OK); // a rotated token, kept for reuse detection until it expires
+        login(lasting, PASSWORD);
+        jdbc.sql("update refresh_tokens set expires_at = now() - interval '1 minute' where user_id = ?")
+                .param(expiringId)
+                .update();
+
+        assertThat(sessions.forgetExpired()).isGreaterThanOrEqualTo(2);
+
+        assertThat(tokensOf(expiringId)).isZero();
+        assertThat(tokensOf(lastingId)).isEqualTo(1);
+        refresh(spent, HttpStatus.UNAUTHORIZED);
+    }
+
+    private int tokensOf(UUID userId) {
+        return jdbc.sql("select count(*) from refresh_tokens where user_id = ?")
+                .param(userId)
+                .query(Integer.class)
+                .single();
+    }
+
+    @Test
+    void adminBootstrapNeverPromotesAnAccountRegisteredThroughTheApi() {
+        String email = "would-be-admin-" + UUID.randomUUID() + "@example.com";
+        register(email);
+
+        // As on a shop that has no admin yet; rolled back, so the other tests keep theirs.
+        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+            jdbc.sql("delete from user_roles where role = 'ADMIN'").update();
+
+            assertThat(accounts.bootstrapAdmin(email, "the operator's own password"))
+                    .isFalse();
+            assertThat(accounts.findByEmail(email).orElseThrow().roles()).containsExactly(Role.CUSTOMER);
+            transaction.setRollbackOnly();
+        });
+        assertThat(login(email, PASSWORD).get("access_token").asString()).isNotEmpty();
     }
 
     private String register(String email) {

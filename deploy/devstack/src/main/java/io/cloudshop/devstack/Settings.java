@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     start from it, and record it on the first start after a build ({@code DEVSTACK_STARTUP_CACHE})
  * @param parallelStart whether components that do not depend on each other start together: the infrastructure and
  *     Eureka first, then the four services and the gateway ({@code DEVSTACK_PARALLEL_START}); otherwise one by one
+ * @param bindAddress the address every component listens on ({@code DEVSTACK_BIND_ADDRESS}): loopback unless told
+ *     otherwise, so the registry, the databases and the services behind the gateway are not reachable from the network
  */
 public record Settings(
         Path root,
@@ -38,7 +40,8 @@ public record Settings(
         Duration stopTimeout,
         boolean build,
         StartupCache startupCache,
-        boolean parallelStart) {
+        boolean parallelStart,
+        String bindAddress) {
 
     /** What the Spring Boot components do with their start-up cache ({@link AotCache}). */
     public enum StartupCache {
@@ -90,7 +93,10 @@ public record Settings(
                 Duration.ofSeconds(e.integer("DEVSTACK_STOP_TIMEOUT_SECONDS", 20)),
                 Boolean.parseBoolean(e.string("DEVSTACK_BUILD", "true")),
                 StartupCache.parse(e.string("DEVSTACK_STARTUP_CACHE", "record")),
-                Boolean.parseBoolean(e.string("DEVSTACK_PARALLEL_START", "true")));
+                Boolean.parseBoolean(e.string("DEVSTACK_PARALLEL_START", "true")),
+                // Every component listens here: loopback, so nothing of the devstack (its registry, databases,
+                // services behind the gateway) is reachable from the network unless asked for (0.0.0.0).
+                e.string("DEVSTACK_BIND_ADDRESS", "127.0.0.1"));
     }
 
     Path logs() {
@@ -99,10 +105,6 @@ public record Settings(
 
     Path stateFile() {
         return home.resolve("state.properties");
-    }
-
-    public String eurekaUrl() {
-        return "http://localhost:" + eurekaPort + "/eureka/";
     }
 
     public String gatewayUrl() {

@@ -537,13 +537,13 @@ public final class Stack implements AutoCloseable {
         if (settings.redisServer() != null) {
             components.add(redis(settings, settings.redisServer()));
         }
-        components.add(discovery(settings));
+        components.add(discovery(settings, secrets));
         DevKeys keys = DevKeys.load(settings.home());
         AdminToken admin = new AdminToken(settings, secrets.get(ADMIN_PASSWORD_KEY));
         for (Service service : SERVICES) {
             components.add(service(settings, service, postgres, secrets, keys));
         }
-        components.add(gateway(settings, admin));
+        components.add(gateway(settings, admin, secrets));
         return components;
     }
 
@@ -555,7 +555,14 @@ public final class Stack implements AutoCloseable {
         return new JavaProcess(
                 "zipkin",
                 JavaProcess.javaCommand(
-                        jvmOptions, List.of("-jar", (cache != null ? cache.jar() : jar).toString()), List.of()),
+                        jvmOptions,
+                        List.of("-jar", (cache != null ? cache.jar() : jar).toString()),
+                        // Zipkin's one HTTP port (Armeria) on the bind address: the whole list, as Spring Boot replaces
+                        // a list rather than merging it.
+                        List.of(
+                                "--armeria.ports[0].ip=" + settings.bindAddress(),
+                                "--armeria.ports[0].port=" + settings.zipkinPort(),
+                                "--armeria.ports[0].protocols[0]=http")),
                 // In-memory storage keeps 500,000 spans by default, more than its 128 MB heap holds: under load it
                 // filled the heap and spent its CPU in full collections (at 25,000 too: ~3.5 KB a span). 10,000 spans
                 // (the newest ~300 orders' traces) fit; older traces are dropped first.
@@ -596,7 +603,12 @@ public final class Stack implements AutoCloseable {
                 null);
     }
 
-    private static Component discovery(Settings settings) {
+    /** Eureka's API and dashboard need these; clients send them in their {@code EUREKA_URL}. */
+    static final String EUREKA_USERNAME = "eureka";
+
+    static final String EUREKA_PASSWORD_KEY = "eureka.password";
+
+    private static Component discovery(Settings settings, Secrets secrets) {
         String url = "http://localhost:" + settings.eurekaPort();
         AotCache cache = cache(settings, "discovery");
         return new JavaProcess(
@@ -606,7 +618,15 @@ public final class Stack implements AutoCloseable {
                         List.of("-jar", jar(settings, "discovery", cache)),
                         // Serve registrations as soon as they arrive instead of from a 30 s response cache.
                         List.of("--eureka.server.use-read-only-response-cache=false")),
-                Map.of("PORT", Integer.toString(settings.eurekaPort())),
+                Map.of(
+                        "PORT",
+                        Integer.toString(settings.eurekaPort()),
+                        "SERVER_ADDRESS",
+                        settings.bindAddress(),
+                        "EUREKA_USERNAME",
+                        EUREKA_USERNAME,
+                        "EUREKA_PASSWORD",
+                        secrets.get(EUREKA_PASSWORD_KEY)),
                 Map.of("EUREKA_PORT", settings.eurekaPort()),
                 url,
                 settings.logs().resolve("discovery.log"),
@@ -626,10 +646,11 @@ public final class Stack implements AutoCloseable {
         Postgres.Database database = new Postgres.Database(service.database(), service.role());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(port));
+        env.put("SERVER_ADDRESS", settings.bindAddress());
         env.put("DB_URL", postgres.jdbcUrl(database));
         env.put("DB_USERNAME", service.role());
         env.put("DB_PASSWORD", secrets.get(Postgres.passwordKey(database)));
-        env.put("EUREKA_URL", settings.eurekaUrl());
+        env.put("EUREKA_URL", eurekaUrl(settings, secrets));
         env.put("JWT_JWK_SET_URI", jwkSetUri(settings));
         if (service.name().equals("product-service")) {
             // Loaded through the catalog's use cases, and only into a catalog that never held a product.
@@ -671,7 +692,13 @@ public final class Stack implements AutoCloseable {
         return "http://localhost:" + settings.userServicePort() + "/api/v1/auth/jwks";
     }
 
-    private static Component gateway(Settings settings, AdminToken admin) {
+    /** Eureka's URL for its clients, with the registry's credentials. */
+    static String eurekaUrl(Settings settings, Secrets secrets) {
+        return "http://" + EUREKA_USERNAME + ":" + secrets.get(EUREKA_PASSWORD_KEY) + "@localhost:"
+                + settings.eurekaPort() + "/eureka/";
+    }
+
+    private static Component gateway(Settings settings, AdminToken admin, Secrets secrets) {
         String url = settings.gatewayUrl();
         // The gateway learns of new, stopped and restarted instances within about two seconds: it fetches the registry
         // every second, and its load balancer caches instance lists for a second (default 35 s). A started service
@@ -683,7 +710,7 @@ public final class Stack implements AutoCloseable {
                 "gateway",
                 JavaProcess.javaCommand(
                         settings.serviceJvmOptions(), List.of("-jar", jar(settings, "gateway", cache)), args),
-                gatewayEnvironment(settings),
+                gatewayEnvironment(settings, secrets),
                 Map.of("GATEWAY_PORT", settings.gatewayPort()),
                 url,
                 settings.logs().resolve("gateway.log"),
@@ -709,10 +736,11 @@ public final class Stack implements AutoCloseable {
         return (cache != null ? cache.jar() : Build.jar(settings.root(), module)).toString();
     }
 
-    private static Map<String, String> gatewayEnvironment(Settings settings) {
+    private static Map<String, String> gatewayEnvironment(Settings settings, Secrets secrets) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(settings.gatewayPort()));
-        env.put("EUREKA_URL", settings.eurekaUrl());
+        env.put("SERVER_ADDRESS", settings.bindAddress());
+        env.put("EUREKA_URL", eurekaUrl(settings, secrets));
         env.put("JWT_JWK_SET_URI", jwkSetUri(settings));
         if (settings.redisServer() != null) {
             env.put("RATE_LIMIT_REDIS_URL", "redis://127.0.0.1:" + settings.redisPort());

@@ -28,6 +28,7 @@ class SettingsTests {
         assertThat(settings.startupCache()).isEqualTo(Settings.StartupCache.RECORD);
         assertThat(settings.parallelStart()).isTrue();
         assertThat(settings.serviceJvmOptions()).contains("-Xms32m", "-Xmx256m");
+        assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
     }
 
     @Test
@@ -41,7 +42,8 @@ class SettingsTests {
                         "DEVSTACK_START_TIMEOUT_SECONDS", "5",
                         "DEVSTACK_BUILD", "false",
                         "DEVSTACK_STARTUP_CACHE", "Use",
-                        "DEVSTACK_PARALLEL_START", "false"));
+                        "DEVSTACK_PARALLEL_START", "false",
+                        "DEVSTACK_BIND_ADDRESS", "0.0.0.0"));
 
         assertThat(settings.gatewayPort()).isEqualTo(9080);
         assertThat(settings.productServicePort()).isEqualTo(9082);
@@ -50,6 +52,7 @@ class SettingsTests {
         assertThat(settings.build()).isFalse();
         assertThat(settings.startupCache()).isEqualTo(Settings.StartupCache.USE);
         assertThat(settings.parallelStart()).isFalse();
+        assertThat(settings.bindAddress()).isEqualTo("0.0.0.0");
     }
 
     @Test

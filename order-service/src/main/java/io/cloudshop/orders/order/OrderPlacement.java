@@ -29,18 +29,21 @@ public class OrderPlacement {
     private final ProductCatalog catalog;
     private final TransactionTemplate transaction;
     private final SagaMetrics metrics;
+    private final PurchaseLimits limits;
 
     OrderPlacement(
             Orders orders,
             IdempotencyKeys keys,
             ProductCatalog catalog,
             TransactionTemplate transaction,
-            SagaMetrics metrics) {
+            SagaMetrics metrics,
+            PurchaseLimits limits) {
         this.orders = orders;
         this.keys = keys;
         this.catalog = catalog;
         this.transaction = transaction;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
     public record RequestedLine(UUID productId, int quantity) {}
@@ -51,7 +54,8 @@ public class OrderPlacement {
     /**
      * @param lines validated by the caller: at least one, each product once, quantities in range
      * @throws ApiException 400 {@code VALIDATION_FAILED} for unknown, deleted or unavailable products; 409/422 for
-     *     the Idempotency-Key; 503 {@code CATALOG_UNAVAILABLE}
+     *     the Idempotency-Key; 422 {@code PURCHASE_LIMIT_EXCEEDED} ({@link PurchaseLimits}); 503
+     *     {@code CATALOG_UNAVAILABLE}
      */
     public Placement place(UUID customerId, String idempotencyKey, List<RequestedLine> lines) {
         IdempotencyKeys.Claim claim = keys.claim(customerId, idempotencyKey, hash(lines));
@@ -70,6 +74,7 @@ public class OrderPlacement {
         try {
             Priced priced = price(lines);
             Order placed = transaction.execute(status -> {
+                limits.check(customerId, lines);
                 // Flushed before the key points at it (foreign key); the outbox row is written in this transaction too.
                 Order order = orders.saveAndFlush(Order.place(customerId, priced.lines(), priced.currency()));
                 keys.complete(customerId, idempotencyKey, claimId, order.id());

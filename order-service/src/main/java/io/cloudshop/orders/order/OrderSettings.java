@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotencyKeyTtl how long an Idempotency-Key is remembered after first use
  * @param idempotencyInFlight after how long an unfinished claim counts as abandoned (its request crashed)
  * @param idempotencyKeyCleanupInterval how often expired keys are deleted
+ * @param maxUnitsPerProduct how many units of one product a customer may hold in PENDING or CONFIRMED orders placed
+ *     within {@code purchaseLimitWindow} ({@link PurchaseLimits})
+ * @param purchaseLimitWindow see {@code maxUnitsPerProduct}
  */
 @ConfigurationProperties("orders")
 record OrderSettings(
@@ -17,4 +20,6 @@ record OrderSettings(
         @DefaultValue("5s") Duration timeoutCheckInterval,
         @DefaultValue("24h") Duration idempotencyKeyTtl,
         @DefaultValue("60s") Duration idempotencyInFlight,
-        @DefaultValue("1h") Duration idempotencyKeyCleanupInterval) {}
+        @DefaultValue("1h") Duration idempotencyKeyCleanupInterval,
+        @DefaultValue("10") int maxUnitsPerProduct,
+        @DefaultValue("24h") Duration purchaseLimitWindow) {}

@@ -161,6 +161,34 @@ class OrderPlacementIntegrationTests {
     }
 
     @Test
+    void aCustomerHoldsAtMostTenUnitsOfAProductAndRejectedOrCancelledOrdersHoldNone() {
+        UUID kettle = catalog.add("Kettle", "29.90", 50, false);
+        UUID mugs = catalog.add("Mugs", "4.50", 50, false);
+        String first = idOf(place(UUID.randomUUID().toString(), items(kettle, 6))
+                .expectStatus()
+                .isCreated());
+        place(UUID.randomUUID().toString(), items(kettle, 4)).expectStatus().isCreated();
+
+        place(UUID.randomUUID().toString(), items(mugs, 1, kettle, 1))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("PURCHASE_LIMIT_EXCEEDED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("items[1].quantity")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("at most 10 of one product per customer within 24h; 10 already ordered");
+        assertThat(ordersOfCustomer()).isEqualTo(2);
+
+        // A cancelled order holds nothing: its stock went back.
+        jdbc.sql("update orders set status = 'CANCELLED' where id = ?::uuid")
+                .param(first)
+                .update();
+        place(UUID.randomUUID().toString(), items(kettle, 6)).expectStatus().isCreated();
+    }
+
+    @Test
     void aKeyWhoseFirstRequestIsStillInFlightIsAConflict() {
         UUID kettle = catalog.add("Kettle", "29.90", 5, false);
         String key = UUID.randomUUID().toString();

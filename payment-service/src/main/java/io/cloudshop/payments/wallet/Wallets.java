@@ -2,6 +2,7 @@ package io.cloudshop.payments.wallet;
 
 import io.cloudshop.common.problem.ApiException;
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,40 +39,65 @@ public class Wallets {
                 .single();
     }
 
+    /** What a top-up answers: the wallet right after it, and whether this was a replay of an earlier request. */
+    public record TopUp(Wallet wallet, boolean replayed) {}
+
     /**
-     * Adds {@code amount}; the same {@code key} again adds nothing and answers the wallet as it is.
+     * Adds {@code amount}, unless the customer's top-ups of the last 24 hours would then exceed the daily cap. The
+     * same {@code key} again adds nothing and answers what the first request answered (the balance right after it).
+     * The wallet row is locked first, so concurrent top-ups of one customer are checked against each other.
      *
-     * @throws ApiException 422 {@code IDEMPOTENCY_KEY_REUSED} when the key was used for another amount
+     * @throws ApiException 422 {@code IDEMPOTENCY_KEY_REUSED} when the key was used for another amount, 422
+     *     {@code TOP_UP_LIMIT_EXCEEDED} beyond the daily cap
      */
     @Transactional
-    public Wallet topUp(UUID customerId, String key, BigDecimal amount) {
+    public TopUp topUp(UUID customerId, String key, BigDecimal amount) {
         open(customerId);
-        int inserted =
-                jdbc.sql("""
-                        insert into ledger_entries (id, customer_id, kind, amount, idempotency_key)
-                        values (?, ?, 'TOP_UP', ?, ?)
-                        on conflict (customer_id, idempotency_key) where kind = 'TOP_UP' do nothing
-                        """).params(UUID.randomUUID(), customerId, amount, key).update();
-        if (inserted == 1) {
-            jdbc.sql("update wallets set balance = balance + ?, version = version + 1 where customer_id = ?")
-                    .params(amount, customerId)
-                    .update();
-        } else {
-            BigDecimal earlier = jdbc.sql("""
-                            select amount from ledger_entries
-                            where customer_id = ? and idempotency_key = ? and kind = 'TOP_UP'
-                            """)
-                    .params(customerId, key)
-                    .query(BigDecimal.class)
-                    .single();
-            if (earlier.compareTo(amount) != 0) {
-                throw new ApiException(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        "IDEMPOTENCY_KEY_REUSED",
-                        "This Idempotency-Key was already used for a top-up of another amount.");
-            }
+        Wallet wallet = jdbc.sql("select customer_id, balance, currency from wallets where customer_id = ? for update")
+                .param(customerId)
+                .query((rs, row) -> new Wallet(
+                        rs.getObject("customer_id", UUID.class), rs.getBigDecimal("balance"), rs.getString("currency")))
+                .single();
+        Optional<TopUp> earlier = jdbc.sql("""
+                        select amount, balance_after from ledger_entries
+                        where customer_id = ? and idempotency_key = ? and kind = 'TOP_UP'
+                        """)
+                .params(customerId, key)
+                .query((rs, row) -> {
+                    if (rs.getBigDecimal("amount").compareTo(amount) != 0) {
+                        throw new ApiException(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "IDEMPOTENCY_KEY_REUSED",
+                                "This Idempotency-Key was already used for a top-up of another amount.");
+                    }
+                    BigDecimal after = rs.getBigDecimal("balance_after");
+                    return new TopUp(after != null ? new Wallet(customerId, after, wallet.currency()) : wallet, true);
+                })
+                .optional();
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
-        return of(customerId);
+        BigDecimal lastDay =
+                jdbc.sql("""
+                        select coalesce(sum(amount), 0) from ledger_entries
+                        where customer_id = ? and kind = 'TOP_UP' and created_at > now() - interval '24 hours'
+                        """).param(customerId).query(BigDecimal.class).single();
+        if (lastDay.add(amount).compareTo(settings.maxTopUpsPerDay()) > 0) {
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "TOP_UP_LIMIT_EXCEEDED",
+                    "Top-ups are limited to " + settings.maxTopUpsPerDay().toPlainString()
+                            + " in 24 hours; this one would exceed that.");
+        }
+        BigDecimal after = wallet.balance().add(amount);
+        jdbc.sql("""
+                        insert into ledger_entries (id, customer_id, kind, amount, idempotency_key, balance_after)
+                        values (?, ?, 'TOP_UP', ?, ?, ?)
+                        """).params(UUID.randomUUID(), customerId, amount, key, after).update();
+        jdbc.sql("update wallets set balance = ?, version = version + 1 where customer_id = ?")
+                .params(after, customerId)
+                .update();
+        return new TopUp(new Wallet(customerId, after, wallet.currency()), false);
     }
 
     /**

@@ -84,8 +84,17 @@ class PaymentSagaIntegrationTests {
                 .isEqualTo(0.00);
         String key = UUID.randomUUID().toString();
 
-        topUp(key, "25.50").expectStatus().isOk();
-        topUp(key, "25.50").expectStatus().isOk();
+        topUp(key, "25.50").expectStatus().isOk().expectHeader().doesNotExist("Idempotent-Replayed");
+        topUp(UUID.randomUUID().toString(), "10.00").expectStatus().isOk();
+        // The replay answers what the first request answered, not the balance as it is now.
+        topUp(key, "25.50")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true")
+                .expectBody()
+                .jsonPath("$.balance")
+                .isEqualTo(25.50);
         topUp(key, "30.00")
                 .expectStatus()
                 .isEqualTo(422)
@@ -93,7 +102,21 @@ class PaymentSagaIntegrationTests {
                 .jsonPath("$.code")
                 .isEqualTo("IDEMPOTENCY_KEY_REUSED");
 
-        assertThat(balance()).isEqualByComparingTo("25.50");
+        assertThat(balance()).isEqualByComparingTo("35.50");
+    }
+
+    @Test
+    void topUpsAreCappedPerDay() {
+        topUp(UUID.randomUUID().toString(), "1000").expectStatus().isOk();
+        topUp(UUID.randomUUID().toString(), "1000").expectStatus().isOk();
+
+        topUp(UUID.randomUUID().toString(), "0.01")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("TOP_UP_LIMIT_EXCEEDED");
+        assertThat(balance()).isEqualByComparingTo("2000");
     }
 
     @Test

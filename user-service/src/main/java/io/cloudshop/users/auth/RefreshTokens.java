@@ -21,4 +21,8 @@ interface RefreshTokens extends Repository<RefreshToken, UUID> {
     @Modifying
     @Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")
     int revokeFamily(@Param("family") UUID family, @Param("now") Instant now);
+
+    @Modifying
+    @Query("delete from RefreshToken t where t.expiresAt < :now")
+    int deleteExpiredBefore(@Param("now") Instant now);
 }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +62,19 @@ public class Sessions {
             throw InvalidCredentialsException.login();
         }
         return issue(user.get(), UUID.randomUUID());
+    }
+
+    /**
+     * Deletes refresh tokens past their expiry, rotated and revoked ones included, so the table holds about one
+     * lifetime's worth of logins. An expired token is refused either way; what is lost is only that replaying a
+     * stolen token after it expired no longer revokes its family (whose newer tokens it could not have been anyway).
+     *
+     * @return how many tokens were deleted
+     */
+    @Scheduled(fixedDelayString = "${identity.refresh-token-cleanup-interval:1h}", initialDelay = 60_000)
+    @Transactional
+    public int forgetExpired() {
+        return refreshTokens.deleteExpiredBefore(Instant.now());
     }
 
     @Transactional(noRollbackFor = InvalidCredentialsException.class)

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -19,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** The account use cases: register, read, rename, and what admins may change. */
 @Service
 public class UserAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
 
     static final int MIN_PASSWORD_LENGTH = 12;
     static final int MAX_PASSWORD_LENGTH = 128;
@@ -54,20 +58,31 @@ public class UserAccounts {
         }
     }
 
-    /** Creates the first admin unless one exists; returns whether it did. */
+    /**
+     * Creates the first admin unless one exists; returns whether it did. An existing account with that email is never
+     * promoted, admin or not: its password is whoever registered it.
+     */
     @Transactional
     public boolean bootstrapAdmin(String email, String password) {
         String normalized = Emails.normalize(email);
+        User existing = users.findByEmail(normalized).orElse(null);
+        if (existing != null) {
+            // Someone registered this address through the API: its password is theirs, not the operator's, so
+            // making it an admin would hand the shop to whoever registered first.
+            if (!existing.roles().contains(Role.ADMIN)) {
+                log.error(
+                        "ADMIN_EMAIL {} belongs to an account registered through the API: it is not made an admin,"
+                                + " and no admin is bootstrapped. Choose an address nobody has registered, or have an"
+                                + " existing admin grant the role.",
+                        normalized);
+            }
+            return false;
+        }
         if (users.anyAdmin()) {
             return false;
         }
         checkPasswordPolicy(normalized, password);
-        User admin = users.findByEmail(normalized).orElse(null);
-        if (admin == null) {
-            users.save(User.admin(normalized, "Administrator", passwords.encode(password)));
-        } else {
-            admin.grant(Set.of(Role.ADMIN, Role.CUSTOMER));
-        }
+        users.save(User.admin(normalized, "Administrator", passwords.encode(password)));
         return true;
     }
 

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -57,9 +58,12 @@ class WalletController {
         return WalletView.of(wallets.of(Caller.of(caller).id()));
     }
 
-    /** Adds money (a stand-in for a card payment). The same Idempotency-Key again adds nothing. */
+    /**
+     * Adds money (a stand-in for a card payment). The same Idempotency-Key again adds nothing and answers what the
+     * first request answered, with {@code Idempotent-Replayed: true}.
+     */
     @PostMapping("/top-ups")
-    WalletView topUp(
+    ResponseEntity<WalletView> topUp(
             @AuthenticationPrincipal Jwt caller,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @Valid @RequestBody TopUp topUp) {
@@ -70,6 +74,11 @@ class WalletController {
             throw ApiException.invalid(
                     "amount", "must be at most " + settings.maxTopUp().toPlainString() + " per top-up");
         }
-        return WalletView.of(wallets.topUp(Caller.of(caller).id(), key, topUp.amount()));
+        Wallets.TopUp done = wallets.topUp(Caller.of(caller).id(), key, topUp.amount());
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (done.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(WalletView.of(done.wallet()));
     }
 }
