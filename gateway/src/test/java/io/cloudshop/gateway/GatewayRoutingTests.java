@@ -204,6 +204,34 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void malformedOrForbiddenUrisAreRefusedAsProblemsBeforeRouting() {
+        // An escape that is not UTF-8 (here an encoded surrogate), in the path or the query; an encoded NUL and an
+        // encoded slash, which Spring Security's firewall refuses.
+        for (String uri : java.util.List.of(
+                "/api/v1/products/%ED%A0%80",
+                "/api/v1/products?q=%ED%A0%80",
+                "/api/v1/products?q=%E2",
+                "/api/v1/products/a%00b",
+                "/api/v1/products/..%2F..%2Fetc")) {
+            client.get()
+                    .uri(java.net.URI.create("http://localhost:" + port + uri))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("REQUEST_REJECTED");
+        }
+        client.get()
+                .uri(java.net.URI.create("http://localhost:" + port + "/api/v1/products?q=%F0%9F%92%A5"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
     void publicRouteNeedsNoToken() {
         GatewayClients.at(port)
                 .build()

@@ -3,6 +3,7 @@ package io.cloudshop.systemtests;
 import static io.cloudshop.systemtests.Api.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudshop.devstack.Settings;
 import io.cloudshop.testsupport.TestTokens;
 import io.cloudshop.testsupport.TokenForge;
 import io.cloudshop.testsupport.TokenMatrix;
@@ -11,10 +12,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,19 +51,90 @@ class SuiteSystemTests {
 
     @Order(2)
     @Test
-    void eurekaListsTheGatewayAndTheFourServices() throws Exception {
-        HttpResponse<String> response =
-                get("http://localhost:" + Devstack.settings().eurekaPort() + "/eureka/apps");
+    void eurekaListsTheGatewayAndTheFourServicesToHoldersOfItsCredentialsOnly() throws Exception {
+        String apps = "http://localhost:" + Devstack.settings().eurekaPort() + "/eureka/apps";
+        assertThat(get(apps).statusCode()).isEqualTo(401);
+        HttpResponse<String> forged = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(apps + "/ORDER-SERVICE"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("""
+                                        {"instance": {"instanceId": "evil:1", "hostName": "evil.example",
+                                         "app": "ORDER-SERVICE", "ipAddr": "203.0.113.66", "status": "UP",
+                                         "port": {"$": 8083, "@enabled": "true"}, "dataCenterInfo": {"@class":
+                                         "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo", "name": "MyOwn"}}}"""))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(401);
+
+        String credentials = Base64.getEncoder()
+                .encodeToString(("eureka:" + Devstack.secrets().getProperty("eureka.password"))
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(apps))
+                                .header("Accept", "application/json")
+                                .header("Authorization", "Basic " + credentials)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> applications = new ArrayList<>();
-        json.readTree(response.body())
-                .get("applications")
-                .get("application")
-                .forEach(app -> applications.add(app.get("name").asString()));
+        List<String> addresses = new ArrayList<>();
+        json.readTree(response.body()).get("applications").get("application").forEach(app -> {
+            applications.add(app.get("name").asString());
+            app.get("instance")
+                    .forEach(instance -> addresses.add(instance.get("ipAddr").asString()));
+        });
         assertThat(applications)
                 .containsExactlyInAnyOrder(
                         "GATEWAY", "USER-SERVICE", "PRODUCT-SERVICE", "ORDER-SERVICE", "PAYMENT-SERVICE");
+        assertThat(addresses).containsOnly("127.0.0.1");
+    }
+
+    @Order(2)
+    @Test
+    void everyComponentListensOnLoopbackOnly() throws IOException {
+        Path tcp = Path.of("/proc/net/tcp");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(tcp), "needs Linux's /proc/net/tcp");
+        Settings settings = Devstack.settings();
+        List<Integer> ports = new ArrayList<>(List.of(
+                settings.postgresPort(),
+                settings.kafkaPort(),
+                settings.kafkaControllerPort(),
+                settings.zipkinPort(),
+                settings.eurekaPort(),
+                settings.gatewayPort(),
+                settings.userServicePort(),
+                settings.productServicePort(),
+                settings.orderServicePort(),
+                settings.paymentServicePort()));
+        if (settings.redisServer() != null) {
+            ports.add(settings.redisPort());
+        }
+        // Listening sockets (state 0A) by port, with their local addresses in /proc's hex notation.
+        Map<Integer, List<String>> listening = new java.util.TreeMap<>();
+        for (Path table : List.of(tcp, Path.of("/proc/net/tcp6"))) {
+            if (!Files.isReadable(table)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(table);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.strip().split("\\s+");
+                String[] local = fields[1].split(":");
+                int port = Integer.parseInt(local[1], 16);
+                if (fields[3].equals("0A") && ports.contains(port)) {
+                    listening.computeIfAbsent(port, p -> new ArrayList<>()).add(local[0]);
+                }
+            }
+        }
+
+        assertThat(listening.keySet()).containsExactlyInAnyOrderElementsOf(ports);
+        // 127.0.0.1, ::ffff:127.0.0.1 (a JVM's dual-stack socket bound to 127.0.0.1) and ::1 as /proc writes them;
+        // never 0.0.0.0 or ::.
+        listening.forEach((port, addresses) -> assertThat(addresses)
+                .as("addresses listening on port %d", port)
+                .allMatch(address -> address.equals("0100007F") || address.equals("00000000000000000000000001000000")));
     }
 
     @Order(3)

@@ -141,6 +141,24 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         throw ex;
     }
 
+    /**
+     * The servlet container could not decode the query string (escapes that are not UTF-8, say) when the parameters
+     * were first read. Tomcat's {@code InvalidParameterException}, matched by name so that common needs no container
+     * classes; anything else goes on to {@link #handleUnexpected}.
+     */
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ProblemDetail> handleIllegalState(IllegalStateException ex) {
+        if (ex.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+            log.debug("Undecodable parameters: {}", ex.getMessage());
+            return ResponseEntity.badRequest()
+                    .body(problems.create(
+                            HttpStatus.BAD_REQUEST,
+                            "MALFORMED_REQUEST",
+                            "The request's parameters cannot be decoded as UTF-8."));
+        }
+        return handleUnexpected(ex);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
         log.error("Unhandled exception", ex);
@@ -271,7 +289,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && !problem.getProperties().containsKey("code")) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             problems.enrich(problem, Problems.defaultCode(status));
         }
         return super.createResponseEntity(body, headers, status, request);

@@ -368,6 +368,15 @@ class ProblemDetailsTests {
                     .isEqualTo("contains invalid characters");
         }
         client.get().uri("/things/search?q=kettle").exchange().expectStatus().isOk();
+        // Escapes that are not UTF-8 (an encoded surrogate): the container cannot decode them, which is a 400 too.
+        client.get()
+                .uri(java.net.URI.create("http://localhost:" + port + "/things/search?q=%ED%A0%80"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("MALFORMED_REQUEST");
         // A control character in a parameter's name is refused by Spring Security's firewall as it is read.
         client.get()
                 .uri(java.net.URI.create("http://localhost:" + port + "/things/search?q=ok&q%00=x"))

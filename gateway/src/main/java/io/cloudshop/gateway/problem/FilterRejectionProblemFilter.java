@@ -17,9 +17,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway's {@code RequestRateLimiter} (429) and {@code RequestSize} (413) filters refuse with an empty body;
- * this gives those refusals the suite's problem format, keeping their headers ({@code Retry-After}, rate-limit
- * headers). Hand-written because neither filter factory offers a hook for the body.
+ * The gateway's {@code RequestRateLimiter} (429) and {@code RequestSize} (413) filters, Spring Security's firewall
+ * and {@link MalformedRequestFilter} (400) refuse with an empty body; this gives those refusals the suite's problem
+ * format, keeping their headers ({@code Retry-After}, rate-limit headers). Hand-written because none of them offers a
+ * hook for the body.
  */
 class FilterRejectionProblemFilter implements WebFilter, Ordered {
 
@@ -62,6 +63,12 @@ class FilterRejectionProblemFilter implements WebFilter, Ordered {
                             "The request body is larger than the gateway accepts.",
                             path);
                     getHeaders().remove("errorMessage"); // the filter's own wording, superseded by the body
+                } else if (status.value() == HttpStatus.BAD_REQUEST.value()) {
+                    body = problem(
+                            HttpStatus.BAD_REQUEST,
+                            "REQUEST_REJECTED",
+                            "The request has characters or a shape that is not allowed.",
+                            path);
                 } else {
                     return super.setComplete();
                 }

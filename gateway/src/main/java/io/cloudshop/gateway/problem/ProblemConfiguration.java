@@ -19,4 +19,9 @@ class ProblemConfiguration {
     FilterRejectionProblemFilter filterRejectionProblemFilter(JsonMapper json) {
         return new FilterRejectionProblemFilter(json);
     }
+
+    @Bean
+    MalformedRequestFilter malformedRequestFilter() {
+        return new MalformedRequestFilter();
+    }
 }

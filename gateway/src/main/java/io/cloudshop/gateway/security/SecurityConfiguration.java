@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -101,6 +102,19 @@ class SecurityConfiguration {
                         .accessDeniedHandler((exchange, ex) -> write(
                                 json, exchange, HttpStatus.FORBIDDEN, "FORBIDDEN", "You are not allowed to do this.")));
         return http.build();
+    }
+
+    /**
+     * Requests the firewall refuses (an encoded NUL, slash or {@code ..} in the path, ...): 400, completed here so
+     * that the problem filter gives the refusal its body. Spring Security's default only sets the status, and the
+     * response then completes outside every filter, empty.
+     */
+    @Bean
+    ServerExchangeRejectedHandler exchangeRejectedHandler() {
+        return (exchange, rejected) -> {
+            exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+            return exchange.getResponse().setComplete();
+        };
     }
 
     /**

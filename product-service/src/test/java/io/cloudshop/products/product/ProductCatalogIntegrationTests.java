@@ -229,6 +229,16 @@ class ProductCatalogIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
+        // A blank id binds as null: refused, not a 500.
+        catalog.anonymous
+                .get()
+                .uri("/api/v1/products?ids=" + UUID.randomUUID() + ", ")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED");
     }
 
     @Test

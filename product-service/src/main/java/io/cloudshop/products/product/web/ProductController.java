@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -91,7 +92,7 @@ class ProductController {
             @RequestParam(required = false) @Nullable @DecimalMin("0") BigDecimal maxPrice,
             @RequestParam(required = false) @Nullable @Pattern(regexp = "[A-Z]{3}") String currency,
             @RequestParam(required = false) @Nullable Boolean inStock,
-            @RequestParam(required = false) @Nullable @Size(min = 1, max = MAX_IDS) List<UUID> ids) {
+            @RequestParam(required = false) @Nullable @Size(min = 1, max = MAX_IDS) List<@NotNull UUID> ids) {
         if (ids != null) {
             return batch(ids);
         }
