@@ -134,7 +134,9 @@ class SuiteSystemTests {
         // never 0.0.0.0 or ::.
         listening.forEach((port, addresses) -> assertThat(addresses)
                 .as("addresses listening on port %d", port)
-                .allMatch(address -> address.equals("0100007F") || address.equals("00000000000000000000000001000000")));
+                .allMatch(address -> address.equals("0100007F")
+                        || address.equals("0000000000000000FFFF00000100007F")
+                        || address.equals("00000000000000000000000001000000")));
     }
 
     @Order(3)
