@@ -211,7 +211,7 @@ final class Api {
      * registration reached the gateway), so the next test finds the suite whole.
      */
     static void restartAndAwaitRoute(String component, String path) throws Exception {
-        Devstack.stack().restart(component);
+        Devstack.stack().start(component);
         await(
                 () -> get(gateway(path), adminToken()).statusCode() == 200,
                 component + " routed by the gateway again",

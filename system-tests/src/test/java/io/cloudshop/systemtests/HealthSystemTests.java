@@ -31,7 +31,7 @@ class HealthSystemTests {
         try {
             awaitEveryServiceLiveButNotReady();
         } finally {
-            Devstack.stack().restart("postgres");
+            Devstack.stack().start("postgres");
         }
         awaitEveryServiceReadyAgain();
         awaitConsumersStable();
@@ -56,7 +56,7 @@ class HealthSystemTests {
             placed = placeOrder(token, UUID.randomUUID().toString(), product, 1);
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         } finally {
-            Devstack.stack().restart("kafka");
+            Devstack.stack().start("kafka");
         }
         awaitEveryServiceReadyAgain();
         awaitConsumersStable();

@@ -306,17 +306,18 @@ class OrderSagaSystemTests {
     }
 
     /**
-     * payment-service is down: one order times out (20 s in the system tests, 30 s in the devstack), another is
-     * cancelled by its customer while it waits. When payment-service comes back it finds, on two topics, the
-     * reservations and the cancellations: whatever order it takes them in, nobody is charged.
+     * payment-service crashes ({@code ./devstack kill}: SIGKILL, no shutdown, no deregistration): one order times out
+     * (20 s in the system tests, 30 s in the devstack), another is cancelled by its customer while it waits. When
+     * payment-service comes back it finds, on two topics, the reservations and the cancellations: whatever order it
+     * takes them in, nobody is charged.
      */
     @Order(3)
     @Test
-    void withPaymentsDownOrdersTimeOutOrAreCancelledAndNothingIsAppliedTwice() throws Exception {
+    void withPaymentsCrashedOrdersTimeOutOrAreCancelledAndNothingIsAppliedTwice() throws Exception {
         String product = createProduct("1.00", 4);
         String patient = customerWith("Patient", 10);
         String hasty = customerWith("Hasty", 10);
-        Devstack.stack().stop("payment-service");
+        Devstack.stack().kill("payment-service");
         try {
             String timedOut = idOf(placeOrder(patient, UUID.randomUUID().toString(), product, 1));
             String withdrawn = idOf(placeOrder(hasty, UUID.randomUUID().toString(), product, 1));

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code ./devstack up [--fresh] [--detach] | down | status}. Errors the user can act on are printed as one clear
- * message and exit code 1; usage errors exit with 2.
+ * {@code ./devstack up [--fresh] [--detach] | down | status | stop|kill|start|restart <component> | logs <component>}.
+ * Errors the user can act on are printed as one clear message and exit code 1; usage errors exit with 2.
  */
 public final class DevstackCommand {
 
@@ -24,6 +24,16 @@ public final class DevstackCommand {
                                        --detach  return once the stack is up; stop it later with ./devstack down
               down                     stop everything the devstack started
               status                   show what runs and whether it is healthy
+
+            Rehearse a failure on the running stack (any terminal):
+              stop <component>         stop it gracefully, as for maintenance
+              kill <component>         kill it and its child processes at once (SIGKILL), as a crash
+              start <component>        start it again and wait until it is healthy
+              restart <component>      stop, then start
+              logs <component> [--no-follow]
+                                       its log's last 40 lines, then what it writes until Ctrl-C
+            Components: postgres, kafka, zipkin, redis, discovery, user-service, product-service, order-service,
+            payment-service, gateway.
 
             Ports and settings come from environment variables; see the README.""";
 
@@ -63,6 +73,21 @@ public final class DevstackCommand {
             case "status" -> {
                 requireNoFlags(flags);
                 yield Stack.status(settings, console) ? 0 : 1;
+            }
+            case "stop", "kill", "start", "restart" -> {
+                String component = component(args);
+                requireNoFlags(new HashSet<>(List.of(args).subList(2, args.length)));
+                Stack.control(
+                        settings, console, Stack.Drill.valueOf(args[0].toUpperCase(java.util.Locale.ROOT)), component);
+                yield 0;
+            }
+            case "logs" -> {
+                String component = component(args);
+                Set<String> options = new HashSet<>(List.of(args).subList(2, args.length));
+                boolean follow = !options.remove("--no-follow");
+                requireNoFlags(options);
+                Stack.logs(settings, console, component, follow);
+                yield 0;
             }
             default -> {
                 System.err.println("devstack: unknown command '" + args[0] + "'.");
@@ -117,7 +142,8 @@ public final class DevstackCommand {
         while (stack.anyAlive()) {
             for (String name : stack.died()) {
                 if (reported.add(name)) {
-                    console.line("[!] " + name + " has exited; see its log, or restart with ./devstack down && up.");
+                    console.line("[!] " + name + " has exited; see ./devstack logs " + name + ", and start it again"
+                            + " with ./devstack start " + name + ".");
                 }
             }
             try {
@@ -128,6 +154,14 @@ public final class DevstackCommand {
             }
         }
         console.line("Every component has stopped.");
+    }
+
+    private static String component(String[] args) {
+        if (args.length < 2 || args[1].startsWith("-")) {
+            throw new DevstackException(
+                    args[0] + " needs a component, e.g. ./devstack " + args[0] + " payment-service.");
+        }
+        return args[1];
     }
 
     private static void requireNoFlags(Set<String> flags) {

@@ -198,25 +198,50 @@ public final class Stack implements AutoCloseable {
         return pids;
     }
 
-    /** Stops one component (gracefully, then forced), e.g. to see the gateway degrade. */
+    /** Stops one component (gracefully, then forced), e.g. to see the gateway degrade: {@code ./devstack stop}. */
     public void stop(String name) {
-        ProcessHandle handle = running.remove(name);
-        if (handle == null) {
-            throw new DevstackException("No running component is called " + name + ".");
-        }
-        state.remove(name);
-        Processes.stop(handle, settings.stopTimeout());
+        ProcessHandle handle = alive(name).orElseThrow(() -> new DevstackException(name + " is not running."));
+        running.remove(name);
+        stopOne(name, handle);
     }
 
-    /** Starts a component that {@link #stop} stopped again, and waits until it is up (e.g. to see a saga resume). */
-    public void restart(String name) {
-        if (running.containsKey(name)) {
-            throw new DevstackException(name + " is running.");
+    /**
+     * Kills one component and its child processes at once (SIGKILL), as a crash: {@code ./devstack kill}. It stays in
+     * the state file, as a crash would leave it.
+     */
+    public void kill(String name) {
+        ProcessHandle handle = alive(name).orElseThrow(() -> new DevstackException(name + " is not running."));
+        running.remove(name);
+        List<ProcessHandle> descendants = handle.descendants().toList();
+        handle.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        handle.onExit().join();
+        console.line("  %-16s killed (pid %d)".formatted(name, handle.pid()));
+    }
+
+    /**
+     * Starts a component that was stopped, killed or crashed, and waits until it is healthy (e.g. to see a saga
+     * resume): {@code ./devstack start}.
+     */
+    public void start(String name) {
+        Component component = required(name);
+        alive(name).ifPresent(handle -> {
+            throw new DevstackException(name + " is already running (pid " + handle.pid() + ").");
+        });
+        startOne(component);
+    }
+
+    /** The component's live process: the one this stack started, or the one the state file records. */
+    private Optional<ProcessHandle> alive(String name) {
+        required(name);
+        ProcessHandle own = running.get(name);
+        if (own != null && own.isAlive()) {
+            return Optional.of(own);
         }
-        launchAndAwait(components.stream()
-                .filter(component -> component.name().equals(name))
+        return state.read().stream()
+                .filter(entry -> entry.name().equals(name))
                 .findFirst()
-                .orElseThrow(() -> new DevstackException("No component is called " + name + ".")));
+                .flatMap(entry -> Processes.find(entry.pid(), entry.started()));
     }
 
     /** Whether every component this stack started is still alive. */
@@ -226,24 +251,38 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Whether any component this stack started is still alive. */
+    /** Whether any component runs: one this stack started, or one started again by {@code ./devstack start}. */
     boolean anyAlive() {
         synchronized (running) {
-            return running.values().stream().anyMatch(ProcessHandle::isAlive);
+            if (running.values().stream().anyMatch(ProcessHandle::isAlive)) {
+                return true;
+            }
         }
+        return !recordedAlive().isEmpty();
+    }
+
+    /** The components the state file records whose processes still run, by name, in start order. */
+    private Map<String, ProcessHandle> recordedAlive() {
+        Map<String, ProcessHandle> alive = new LinkedHashMap<>();
+        for (StateFile.Entry entry : state.read()) {
+            Processes.find(entry.pid(), entry.started()).ifPresent(handle -> alive.put(entry.name(), handle));
+        }
+        return alive;
     }
 
     /**
      * Components that died without being stopped on purpose: neither through this stack nor by {@code ./devstack
-     * down} (both remove a component from the state file before they stop it).
+     * down}, {@code stop} or {@code restart} (each removes the component from the state file, or records its new
+     * process, before the old one ends). A component killed by {@code ./devstack kill} is reported: it crashed.
      */
     List<String> died() {
-        List<String> recorded = state.read().stream().map(StateFile.Entry::name).toList();
+        Map<String, Long> recorded = new LinkedHashMap<>();
+        state.read().forEach(entry -> recorded.put(entry.name(), entry.pid()));
         synchronized (running) {
             return running.entrySet().stream()
                     .filter(e -> !e.getValue().isAlive())
+                    .filter(e -> Long.valueOf(e.getValue().pid()).equals(recorded.get(e.getKey())))
                     .map(Map.Entry::getKey)
-                    .filter(recorded::contains)
                     .toList();
         }
     }
@@ -261,8 +300,12 @@ public final class Stack implements AutoCloseable {
             });
             running.clear();
         }
+        // And what ./devstack start or restart started from another terminal while this stack ran.
+        recordedAlive().forEach(alive::putIfAbsent);
         stopInStages(alive);
         alive.keySet().forEach(state::remove);
+        // Components that had crashed (./devstack kill, or on their own) are recorded still: nothing runs now.
+        state.read().forEach(entry -> state.remove(entry.name()));
     }
 
     /** {@code ./devstack down}: stops what the state file lists, from any terminal, leaving no process behind. */
@@ -286,6 +329,101 @@ public final class Stack implements AutoCloseable {
         stack.stopInStages(alive);
         state.clear();
         console.line("The devstack is stopped.");
+    }
+
+    /** What {@link #control} can do to one component. */
+    public enum Drill {
+        /** Stop it gracefully (SIGTERM, then forced after the stop timeout), as for maintenance. */
+        STOP,
+        /** Kill it and its child processes at once (SIGKILL), as a crash: nothing of it gets to clean up. */
+        KILL,
+        /** Start it if it does not run, and wait until it is healthy. */
+        START,
+        /** {@link #STOP}, then {@link #START}. */
+        RESTART
+    }
+
+    /**
+     * {@code ./devstack stop|kill|start|restart <component>}: one component of the running stack, from any terminal
+     * (the state file says what runs). A started component is recorded like the others, so {@code down}, {@code
+     * status} and the terminal running {@code up} see it; a killed one stays recorded, as a crash would leave it.
+     */
+    public static void control(Settings settings, Console console, Drill drill, String name) {
+        Stack stack = new Stack(settings, console);
+        switch (drill) {
+            case STOP -> stack.stop(name);
+            case KILL -> stack.kill(name);
+            case START -> stack.start(name);
+            case RESTART -> {
+                if (stack.alive(name).isPresent()) {
+                    stack.stop(name);
+                }
+                stack.start(name);
+            }
+        }
+    }
+
+    /** Starts one component of a stack that otherwise runs: its ports must be free; waits until it is healthy. */
+    private void startOne(Component component) {
+        component.ports().forEach((variable, port) -> {
+            if (!Processes.portFree(port)) {
+                throw new DevstackException("Port %d for %s is still in use%s."
+                        .formatted(
+                                port,
+                                component.name(),
+                                Processes.portOwner(port).map(o -> " by " + o).orElse("")));
+            }
+        });
+        long begun = System.nanoTime();
+        launch(component);
+        try {
+            awaitReady(component, begun);
+        } catch (RuntimeException ex) {
+            console.line("Last lines of " + display(component.log()) + ":");
+            printTail(console, component.log(), 30);
+            throw ex;
+        }
+        console.line("  %-16s UP in %s".formatted(component.name(), Console.seconds(System.nanoTime() - begun)));
+    }
+
+    /** {@code ./devstack logs <component>}: its log's last lines, then what it writes until interrupted. */
+    public static void logs(Settings settings, Console console, String name, boolean follow) {
+        Stack stack = new Stack(settings, console);
+        Path log = stack.required(name).log();
+        if (!Files.exists(log)) {
+            throw new DevstackException(name + " has no log yet (" + stack.display(log) + ").");
+        }
+        try {
+            List<String> lines = Files.readAllLines(log);
+            lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(console::line);
+        } catch (IOException ex) {
+            throw new DevstackException("Could not read " + stack.display(log) + ": " + ex.getMessage(), ex);
+        }
+        if (!follow) {
+            return;
+        }
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            long position = file.length();
+            while (!Thread.currentThread().isInterrupted()) {
+                long length = file.length();
+                if (length < position) {
+                    position = 0; // replaced (a fresh start): read it from the beginning
+                }
+                if (length > position) {
+                    file.seek(position);
+                    byte[] bytes = new byte[(int) Math.min(length - position, 1 << 20)];
+                    file.readFully(bytes);
+                    position += bytes.length;
+                    console.begin(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    Thread.sleep(250);
+                }
+            }
+        } catch (IOException ex) {
+            throw new DevstackException("Could not read " + stack.display(log) + ": " + ex.getMessage(), ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** {@code ./devstack status}: what runs, and whether it is healthy. */
@@ -350,6 +488,15 @@ public final class Stack implements AutoCloseable {
                 .formatted(name, graceful ? "stopped in" : "killed after", Console.seconds(System.nanoTime() - begun)));
     }
 
+    private Component required(String name) {
+        Component component = component(name);
+        if (component == null) {
+            throw new DevstackException("No component is called '" + name + "'. The components: "
+                    + String.join(", ", components.stream().map(Component::name).toList()) + ".");
+        }
+        return component;
+    }
+
     private Component component(String name) {
         return components.stream()
                 .filter(c -> c.name().equals(name))
@@ -391,12 +538,6 @@ public final class Stack implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new DevstackException(String.join(System.lineSeparator(), problems));
         }
-    }
-
-    private void launchAndAwait(Component component) {
-        long begun = System.nanoTime();
-        launch(component);
-        awaitReady(component, begun);
     }
 
     /** Starts the process and records it; does not wait for it to serve. */

@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code up} refuses to do, and says why, before it starts anything. */
+/**
+ * What {@code up} refuses to do, and says why, before it starts anything; and the drill commands on one component
+ * (a {@code sleep} process recorded under a component's name stands in for it).
+ */
 class StackTests {
 
     @TempDir
@@ -61,6 +64,77 @@ class StackTests {
         Stack.down(settings(Map.of()), console);
 
         assertThat(output.toString()).contains("Nothing to stop: the devstack is not running.");
+    }
+
+    @Test
+    void killEndsTheComponentAtOnceAndLeavesItRecordedAsACrashWould() throws Exception {
+        Process zipkin = recorded("zipkin");
+
+        Stack.control(settings(Map.of()), console, Stack.Drill.KILL, "zipkin");
+
+        assertThat(zipkin.isAlive()).isFalse();
+        assertThat(zipkin.exitValue()).isEqualTo(137); // 128 + SIGKILL
+        assertThat(output.toString()).contains("zipkin", "killed (pid " + zipkin.pid() + ")");
+        assertThat(new StateFile(home.resolve("state.properties")).read())
+                .extracting(StateFile.Entry::name)
+                .containsExactly("zipkin");
+    }
+
+    @Test
+    void stopEndsTheComponentGracefullyAndForgetsIt() throws Exception {
+        Process zipkin = recorded("zipkin");
+
+        Stack.control(settings(Map.of()), console, Stack.Drill.STOP, "zipkin");
+
+        assertThat(zipkin.isAlive()).isFalse();
+        assertThat(zipkin.exitValue()).isEqualTo(143); // 128 + SIGTERM
+        assertThat(output.toString()).contains("zipkin", "stopped in");
+        assertThat(new StateFile(home.resolve("state.properties")).read()).isEmpty();
+    }
+
+    @Test
+    void drillsSayWhatIsWrongWithTheirComponent() throws Exception {
+        Process zipkin = recorded("zipkin");
+        try {
+            assertThatThrownBy(() -> Stack.control(settings(Map.of()), console, Stack.Drill.KILL, "zipkn"))
+                    .isInstanceOf(DevstackException.class)
+                    .hasMessageStartingWith("No component is called 'zipkn'. The components: postgres, kafka, zipkin");
+            assertThatThrownBy(() -> Stack.control(settings(Map.of()), console, Stack.Drill.START, "zipkin"))
+                    .isInstanceOf(DevstackException.class)
+                    .hasMessage("zipkin is already running (pid " + zipkin.pid() + ").");
+            assertThatThrownBy(() -> Stack.control(settings(Map.of()), console, Stack.Drill.STOP, "discovery"))
+                    .isInstanceOf(DevstackException.class)
+                    .hasMessage("discovery is not running.");
+        } finally {
+            zipkin.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void logsPrintsTheLastLinesOfTheComponentsLog() throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("logs"));
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            lines.add("line " + i);
+        }
+        java.nio.file.Files.write(home.resolve("logs/gateway.log"), lines);
+
+        Stack.logs(settings(Map.of()), console, "gateway", false);
+
+        assertThat(output.toString().lines().toList()).containsExactlyElementsOf(lines.subList(10, 50));
+    }
+
+    /** A long-running process recorded in the state file under {@code name}, as {@code up} records a component. */
+    private Process recorded(String name) throws Exception {
+        Process process = new ProcessBuilder("sleep", "300").start();
+        new StateFile(home.resolve("state.properties"))
+                .add(new StateFile.Entry(
+                        name,
+                        process.pid(),
+                        process.info().startInstant().orElse(Instant.now()),
+                        "http://localhost",
+                        home.resolve(name + ".log")));
+        return process;
     }
 
     private Settings settings(Map<String, String> overrides) {
