@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -29,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
     static final String TYPE_BASE = "https://cloudshop.io/problems/";
+
+    /** What a 503 tells clients to wait before they retry: as the services' own 503 for a database outage. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
 
@@ -65,6 +69,11 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         response.setStatusCode(problem.status());
         if (ex instanceof ResponseStatusException rse) {
             response.getHeaders().addAll(rse.getHeaders());
+        }
+        if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+            // A service that is down or restarting is usually back, and registered, within seconds.
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
