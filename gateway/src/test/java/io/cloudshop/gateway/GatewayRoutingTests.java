@@ -199,6 +199,8 @@ class GatewayRoutingTests {
                 .isEqualTo(HttpStatus.BAD_GATEWAY)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals("Retry-After", "5")
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("BAD_GATEWAY")

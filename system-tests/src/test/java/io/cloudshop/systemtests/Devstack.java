@@ -127,7 +127,9 @@ final class Devstack implements BeforeAllCallback {
                 environment.put(PORTS.get(i), Integer.toString(ports.get(i)));
             }
             Settings settings = Settings.fromEnvironment(root, environment);
-            Stack stack = new Stack(settings, console);
+            // Partitionable: the fault drills cut services, PostgreSQL and Kafka off the network
+            // (FaultDrillSystemTests).
+            Stack stack = Stack.partitionable(settings, console);
             try {
                 stack.start();
                 return new Running(

@@ -516,7 +516,7 @@ class OrderSagaSystemTests {
      * Waits until every saga consumer group has committed past what its topics held when called: whatever was on the
      * topics has been handled (or dead-lettered).
      */
-    private static void awaitConsumed() throws Exception {
+    static void awaitConsumed() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka()))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             admin.describeTopics(TOPICS)

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -22,6 +23,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -48,19 +50,30 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+    /** What every 503 tells clients: the outages it stands for (a restart, a failover) take seconds. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private final Problems problems;
 
     ProblemExceptionHandler(Problems problems) {
         this.problems = problems;
     }
 
+    /**
+     * A service's own refusal. A 503 (something it depends on is away, e.g. {@code CATALOG_UNAVAILABLE}) always says
+     * when to try again, as every other 503 of the suite does.
+     */
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {
         ProblemDetail problem = problems.create(ex.status(), ex.code(), ex.getMessage());
         if (!ex.errors().isEmpty()) {
             Problems.setErrors(problem, ex.errors());
         }
-        return ResponseEntity.status(ex.status()).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status());
+        if (ex.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.body(problem);
     }
 
     /**
@@ -95,8 +108,19 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "DATABASE_UNAVAILABLE",
                 "The service cannot reach its database right now. Retry later.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(problem);
+    }
+
+    /**
+     * Any other failure of data access or of a transaction is a 503 as above when the connection under it was lost
+     * (PostgreSQL crashed or shut down, or the network dropped it mid-statement: SQL state class 08, or 57P01-57P03),
+     * which the persistence provider reports as a generic error (Hibernate's {@code GenericJDBCException} for a
+     * statement, "Unable to rollback against JDBC Connection" for the rollback after it); anything else is unexpected.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> handleDataAccessFailure(RuntimeException ex) {
+        return ConnectionLoss.causedBy(ex) ? handleDatabaseUnavailable(ex) : handleUnexpected(ex);
     }
 
     /**

@@ -20,8 +20,10 @@ public record ApiSecurityProperties(Jwt jwt, @DefaultValue List<String> publicEn
      * @param issuer the required {@code iss}
      * @param audience the required member of {@code aud}
      * @param jwkSetUri user-service's JWK Set; fetched on first use and again when a token names an unknown key
-     * @param jwkRefetchInterval the gateway fetches the JWK Set again for an unknown key at most this often, so that
-     *     tokens with made-up key ids cannot make it fetch on every request
+     * @param jwkRefetchInterval the JWK Set is fetched again for an unknown key at most this often, so that tokens
+     *     with made-up key ids cannot make the gateway or a service fetch on every request
+     * @param jwkCacheTtl how long a service uses a fetched JWK Set before fetching it again; when that fetch fails
+     *     (user-service down), it goes on with the last set it had rather than refusing every token
      */
     public record Jwt(
             @DefaultValue("cloudshop") String issuer,
@@ -30,5 +32,6 @@ public record ApiSecurityProperties(Jwt jwt, @DefaultValue List<String> publicEn
             @DefaultValue("http://localhost:8081/api/v1/auth/jwks")
             URI jwkSetUri,
 
-            @DefaultValue("30s") Duration jwkRefetchInterval) {}
+            @DefaultValue("30s") Duration jwkRefetchInterval,
+            @DefaultValue("5m") Duration jwkCacheTtl) {}
 }

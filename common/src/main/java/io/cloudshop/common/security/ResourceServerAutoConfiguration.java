@@ -1,7 +1,14 @@
 package io.cloudshop.common.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import io.cloudshop.common.problem.ProblemDetailsAutoConfiguration;
 import io.cloudshop.common.problem.Problems;
+import java.net.MalformedURLException;
 import java.util.List;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,6 +23,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -32,7 +40,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -102,7 +112,19 @@ public class ResourceServerAutoConfiguration {
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication()))
                         .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
+                        .accessDeniedHandler(handlers)
+                        // A token that could not be checked (no signing keys to be had) reaches the entry point,
+                        // which answers 503, instead of being rethrown into a 500.
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                AuthenticationEntryPointFailureHandler failures =
+                                        new AuthenticationEntryPointFailureHandler(handlers);
+                                failures.setRethrowAuthenticationServiceException(false);
+                                filter.setAuthenticationFailureHandler(failures);
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
         return http.build();
@@ -125,13 +147,31 @@ public class ResourceServerAutoConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** RS256 only (so {@code alg: none} and HS256 signed with the public key fail), plus iss, aud, exp and nbf. */
+    /**
+     * RS256 only (so {@code alg: none} and HS256 signed with the public key fail), plus iss, aud, exp and nbf. The
+     * signing keys come from Nimbus's JWK source: cached for {@code jwk-cache-ttl}, fetched again for an unknown key
+     * at most every {@code jwk-refetch-interval}, and kept when a fetch fails, so a user-service outage does not turn
+     * into every service refusing valid tokens (Spring's default source has no outage tolerance: the fault drills
+     * saw 500s for every request once its cache expired with user-service down).
+     */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(ApiSecurityProperties properties) {
+    JwtDecoder jwtDecoder(ApiSecurityProperties properties) throws MalformedURLException {
+        ApiSecurityProperties.Jwt jwt = properties.jwt();
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(
+                        jwt.jwkSetUri().toURL(), new DefaultResourceRetriever(2_000, 2_000, 512 * 1024))
+                .cache(jwt.jwkCacheTtl().toMillis(), 15_000)
+                // Fetched again when the cache expires, by the request that finds it expired (at most the 2 s
+                // timeouts above); refresh-ahead would need a time-to-live of more than 45 s.
+                .refreshAheadCache(false)
+                .rateLimited(jwt.jwkRefetchInterval().toMillis())
+                .outageTolerantForever()
+                .build();
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
-                        properties.jwt().jwkSetUri().toString())
+                        jwt.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwtProcessorCustomizer(processor ->
+                        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys)))
                 .build();
         decoder.setJwtValidator(tokenValidator(properties.jwt()));
         return decoder;

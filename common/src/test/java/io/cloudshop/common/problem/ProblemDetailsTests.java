@@ -306,6 +306,53 @@ class ProblemDetailsTests {
     }
 
     @Test
+    void aServicesOwn503SaysWhenToRetryAndOtherRefusalsDoNot() {
+        client.get()
+                .uri("/things/away")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader()
+                .valueEquals("Retry-After", "5")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("CATALOG_UNAVAILABLE");
+        client.get()
+                .uri("/things/taken")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader()
+                .doesNotExist("Retry-After");
+    }
+
+    @Test
+    void aConnectionLostMidStatementOrRollbackIsServiceUnavailableButOtherDataAccessFailuresAreNot() {
+        for (String path : List.of("/things/crashed", "/things/unrolled", "/things/evicted")) {
+            client.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .valueEquals("Retry-After", "5")
+                    .expectBody(String.class)
+                    .value(body -> assertThat(body)
+                            .as(path)
+                            .contains("\"code\":\"DATABASE_UNAVAILABLE\"")
+                            .doesNotContain("postmaster", "connection has been closed", "Exception"));
+        }
+        client.get()
+                .uri("/things/misspelt")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+                .expectBody(String.class)
+                .value(body ->
+                        assertThat(body).contains("\"code\":\"INTERNAL_ERROR\"").doesNotContain("thngs"));
+    }
+
+    @Test
     void textThatCannotBeStoredIsRefusedInAnyBodyMember() {
         // NUL (PostgreSQL text cannot hold it) and an unpaired surrogate (no UTF-8 encoding), at the top and nested.
         for (String body : List.of(
@@ -595,6 +642,11 @@ class ProblemDetailsTests {
             throw new ApiException(HttpStatus.CONFLICT, "THING_TAKEN", "That thing is taken.");
         }
 
+        @GetMapping("/things/away")
+        String away() {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "CATALOG_UNAVAILABLE", "The catalog is away.");
+        }
+
         @GetMapping("/things/weak")
         String weak() {
             throw new ApiException(
@@ -633,6 +685,40 @@ class ProblemDetailsTests {
         String raced() {
             throw new org.springframework.dao.OptimisticLockingFailureException(
                     "Row was updated by another transaction: Thing#42");
+        }
+
+        /** PostgreSQL crashed mid-statement: Hibernate reports it as a generic JDBC error. */
+        @GetMapping("/things/crashed")
+        String crashed() {
+            throw new org.springframework.jdbc.UncategorizedSQLException(
+                    "insert",
+                    "insert into things values (?)",
+                    new java.sql.SQLException(
+                            "FATAL: terminating connection due to unexpected postmaster exit", "57P01"));
+        }
+
+        /** The rollback after it, on a connection the server closed. */
+        @GetMapping("/things/unrolled")
+        String unrolled() {
+            throw new org.springframework.transaction.TransactionSystemException(
+                    "Unable to rollback against JDBC Connection",
+                    new java.sql.SQLException("This connection has been closed.", "08003"));
+        }
+
+        /** The same on a connection the pool has already evicted: HikariCP's exception has no SQL state. */
+        @GetMapping("/things/evicted")
+        String evicted() {
+            throw new org.springframework.transaction.TransactionSystemException(
+                    "Unable to rollback against JDBC Connection", new java.sql.SQLException("Connection is closed"));
+        }
+
+        /** A data-access failure with the connection intact (an undefined table): a bug, not an outage. */
+        @GetMapping("/things/misspelt")
+        String misspelt() {
+            throw new org.springframework.jdbc.UncategorizedSQLException(
+                    "select",
+                    "select * from thngs",
+                    new java.sql.SQLException("ERROR: relation \"thngs\" does not exist", "42P01"));
         }
 
         @GetMapping("/things/broken")

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code ./devstack up [--fresh] [--detach] | down | status | stop|kill|start|restart <component> | logs <component>}.
+ * {@code ./devstack up [--fresh] [--detach] | down | status | stop|kill|start|restart|pause|resume <component> | logs <component>}.
  * Errors the user can act on are printed as one clear message and exit code 1; usage errors exit with 2.
  */
 public final class DevstackCommand {
@@ -30,6 +30,9 @@ public final class DevstackCommand {
               kill <component>         kill it and its child processes at once (SIGKILL), as a crash
               start <component>        start it again and wait until it is healthy
               restart <component>      stop, then start
+              pause <component>        freeze it and its child processes (SIGSTOP): it keeps its connections
+                                       but answers nothing, as a stalled process
+              resume <component>       let a paused component go on (SIGCONT)
               logs <component> [--no-follow]
                                        its log's last 40 lines, then what it writes until Ctrl-C
             Components: postgres, kafka, zipkin, redis, discovery, user-service, product-service, order-service,
@@ -74,7 +77,7 @@ public final class DevstackCommand {
                 requireNoFlags(flags);
                 yield Stack.status(settings, console) ? 0 : 1;
             }
-            case "stop", "kill", "start", "restart" -> {
+            case "stop", "kill", "start", "restart", "pause", "resume" -> {
                 String component = component(args);
                 requireNoFlags(new HashSet<>(List.of(args).subList(2, args.length)));
                 Stack.control(

@@ -20,10 +20,17 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 final class KafkaBroker extends Component {
 
     private final Settings settings;
+    private final List<Partitions.KafkaListener> serviceListeners;
 
     KafkaBroker(Settings settings) {
+        this(settings, List.of());
+    }
+
+    /** With a listener per service, each advertised at the service's link ({@link Partitions}). */
+    KafkaBroker(Settings settings, List<Partitions.KafkaListener> serviceListeners) {
         super("kafka");
         this.settings = settings;
+        this.serviceListeners = serviceListeners;
     }
 
     @Override
@@ -132,11 +139,11 @@ final class KafkaBroker extends Component {
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@127.0.0.1:%d
-                listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%d
+                listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d%s
+                advertised.listeners=PLAINTEXT://127.0.0.1:%d%s
                 controller.listener.names=CONTROLLER
                 inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT%s
                 log.dirs=%s
                 num.partitions=3
                 offsets.topic.replication.factor=1
@@ -148,7 +155,22 @@ final class KafkaBroker extends Component {
                 # The log cleaner (compacting __consumer_offsets) allocates this on the heap at start: 128 MB by
                 # default, most of the broker's idle footprint. 16 MB holds ~600,000 distinct keys per cleaning pass.
                 log.cleaner.dedupe.buffer.size=16777216
-                """.formatted(controller, port, controller, port, directory().resolve("data"));
+                """.formatted(
+                        controller,
+                        port,
+                        controller,
+                        listed(l -> l.name() + "://127.0.0.1:" + l.port()),
+                        port,
+                        listed(l -> l.name() + "://127.0.0.1:" + l.advertised()),
+                        listed(l -> l.name() + ":PLAINTEXT"),
+                        directory().resolve("data"));
+    }
+
+    /** The services' listeners, each formatted, each after a comma. */
+    private String listed(java.util.function.Function<Partitions.KafkaListener, String> format) {
+        StringBuilder listed = new StringBuilder();
+        serviceListeners.forEach(listener -> listed.append(',').append(format.apply(listener)));
+        return listed.toString();
     }
 
     @Override

@@ -47,14 +47,54 @@ public final class Stack implements AutoCloseable {
     private final Console console;
     private final StateFile state;
     private final List<Component> components;
+    private final Partitions partitions;
     private final Map<String, ProcessHandle> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean closed;
 
     public Stack(Settings settings, Console console) {
+        this(settings, console, Partitions.none());
+    }
+
+    private Stack(Settings settings, Console console, Partitions partitions) {
         this.settings = settings;
         this.console = console;
         this.state = new StateFile(settings.stateFile());
-        this.components = components(settings);
+        this.partitions = partitions;
+        this.components = components(settings, partitions);
+    }
+
+    /**
+     * A stack whose network paths fault drills can cut ({@link #cut}): the domain services reach PostgreSQL and Kafka,
+     * and are reached, through relays in this JVM ({@link Partitions}). For the system tests: the relays live as long
+     * as this object, so the stack must be started, drilled and closed from this JVM.
+     */
+    public static Stack partitionable(Settings settings, Console console) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SERVICES.forEach(service -> ports.put(service.name(), port(settings, service)));
+        return new Stack(settings, console, Partitions.open(settings, ports));
+    }
+
+    /** Whether {@link #cut} applies: in a {@link #partitionable} stack, to a domain service, PostgreSQL or Kafka. */
+    public boolean partitionable(String name) {
+        return partitions.partitionable(name);
+    }
+
+    /**
+     * Cuts {@code name} off from the network while its process keeps running: a service from its callers, its
+     * database and Kafka; PostgreSQL or Kafka from every service. Nothing is refused: what is sent waits, as in a real
+     * partition, until {@link #heal}.
+     */
+    public void cut(String name) {
+        required(name);
+        partitions.cut(name);
+        console.line("  %-16s cut off from the network".formatted(name));
+    }
+
+    /** Ends the partition {@link #cut} made: what waited goes through. */
+    public void heal(String name) {
+        required(name);
+        partitions.heal(name);
+        console.line("  %-16s back on the network".formatted(name));
     }
 
     /**
@@ -219,6 +259,41 @@ public final class Stack implements AutoCloseable {
         console.line("  %-16s killed (pid %d)".formatted(name, handle.pid()));
     }
 
+    /** Freezes one component and its child processes (SIGSTOP): {@code ./devstack pause}. */
+    public void pause(String name) {
+        signal(name, "STOP");
+        console.line("  %-16s paused; ./devstack resume %s lets it go on".formatted(name, name));
+    }
+
+    /** Lets a paused component go on (SIGCONT): {@code ./devstack resume}. */
+    public void resume(String name) {
+        signal(name, "CONT");
+        console.line("  %-16s resumed".formatted(name));
+    }
+
+    /**
+     * Sends {@code signal} to the component's process and its descendants (PostgreSQL's backends are children of its
+     * postmaster: stopping the postmaster alone would leave every open connection served). Through {@code kill}, the
+     * one way to send a signal other than KILL and TERM from a JVM; its signal names are POSIX, so macOS takes them.
+     */
+    private void signal(String name, String signal) {
+        ProcessHandle handle = alive(name).orElseThrow(() -> new DevstackException(name + " is not running."));
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(handle.pid())));
+        handle.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new DevstackException("kill -%s %s failed: %s".formatted(signal, name, output.strip()));
+            }
+        } catch (IOException ex) {
+            throw new DevstackException("Could not run kill: " + ex.getMessage(), ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new DevstackException("Interrupted while signalling " + name + ".");
+        }
+    }
+
     /**
      * Starts a component that was stopped, killed or crashed, and waits until it is healthy (e.g. to see a saga
      * resume): {@code ./devstack start}.
@@ -306,6 +381,7 @@ public final class Stack implements AutoCloseable {
         alive.keySet().forEach(state::remove);
         // Components that had crashed (./devstack kill, or on their own) are recorded still: nothing runs now.
         state.read().forEach(entry -> state.remove(entry.name()));
+        partitions.close();
     }
 
     /** {@code ./devstack down}: stops what the state file lists, from any terminal, leaving no process behind. */
@@ -340,7 +416,15 @@ public final class Stack implements AutoCloseable {
         /** Start it if it does not run, and wait until it is healthy. */
         START,
         /** {@link #STOP}, then {@link #START}. */
-        RESTART
+        RESTART,
+        /**
+         * Freeze it and its child processes (SIGSTOP): it keeps its sockets and memory but answers nothing, as a
+         * process stalled by a long GC pause, a swapped-out host or a hung disk. Callers see it only through their
+         * timeouts.
+         */
+        PAUSE,
+        /** Let a paused component go on (SIGCONT) from where it stopped. */
+        RESUME
     }
 
     /**
@@ -354,6 +438,8 @@ public final class Stack implements AutoCloseable {
             case STOP -> stack.stop(name);
             case KILL -> stack.kill(name);
             case START -> stack.start(name);
+            case PAUSE -> stack.pause(name);
+            case RESUME -> stack.resume(name);
             case RESTART -> {
                 if (stack.alive(name).isPresent()) {
                     stack.stop(name);
@@ -665,7 +751,7 @@ public final class Stack implements AutoCloseable {
         return absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
     }
 
-    private static List<Component> components(Settings settings) {
+    private static List<Component> components(Settings settings, Partitions partitions) {
         Secrets secrets = Secrets.load(settings.home());
         List<Postgres.Database> databases = SERVICES.stream()
                 .map(s -> new Postgres.Database(s.database(), s.role()))
@@ -673,7 +759,7 @@ public final class Stack implements AutoCloseable {
         Postgres postgres = new Postgres(settings, databases, secrets);
         List<Component> components = new ArrayList<>();
         components.add(postgres);
-        components.add(new KafkaBroker(settings));
+        components.add(new KafkaBroker(settings, partitions.kafkaListeners()));
         components.add(zipkin(settings));
         if (settings.redisServer() != null) {
             components.add(redis(settings, settings.redisServer()));
@@ -682,9 +768,9 @@ public final class Stack implements AutoCloseable {
         DevKeys keys = DevKeys.load(settings.home());
         AdminToken admin = new AdminToken(settings, secrets.get(ADMIN_PASSWORD_KEY));
         for (Service service : SERVICES) {
-            components.add(service(settings, service, postgres, secrets, keys));
+            components.add(service(settings, service, postgres, secrets, keys, partitions));
         }
-        components.add(gateway(settings, admin, secrets));
+        components.add(gateway(settings, admin, secrets, partitions));
         return components;
     }
 
@@ -775,24 +861,33 @@ public final class Stack implements AutoCloseable {
                 cache);
     }
 
-    private static Component service(
-            Settings settings, Service service, Postgres postgres, Secrets secrets, DevKeys keys) {
-        int port = switch (service.name()) {
+    private static int port(Settings settings, Service service) {
+        return switch (service.name()) {
             case "user-service" -> settings.userServicePort();
             case "product-service" -> settings.productServicePort();
             case "order-service" -> settings.orderServicePort();
             case "payment-service" -> settings.paymentServicePort();
             default -> throw new IllegalArgumentException(service.name());
         };
+    }
+
+    private static Component service(
+            Settings settings,
+            Service service,
+            Postgres postgres,
+            Secrets secrets,
+            DevKeys keys,
+            Partitions partitions) {
+        int port = port(settings, service);
         Postgres.Database database = new Postgres.Database(service.database(), service.role());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(port));
         env.put("SERVER_ADDRESS", settings.bindAddress());
-        env.put("DB_URL", postgres.jdbcUrl(database));
+        env.put("DB_URL", postgres.jdbcUrl(database, partitions.postgresPort(settings, service.name())));
         env.put("DB_USERNAME", service.role());
         env.put("DB_PASSWORD", secrets.get(Postgres.passwordKey(database)));
         env.put("EUREKA_URL", eurekaUrl(settings, secrets));
-        env.put("JWT_JWK_SET_URI", jwkSetUri(settings));
+        env.put("JWT_JWK_SET_URI", jwkSetUri(settings, partitions));
         if (service.name().equals("product-service")) {
             // Loaded through the catalog's use cases, and only into a catalog that never held a product.
             env.put(
@@ -809,7 +904,7 @@ public final class Stack implements AutoCloseable {
             env.put("ADMIN_EMAIL", ADMIN_EMAIL);
             env.put("ADMIN_PASSWORD", secrets.get(ADMIN_PASSWORD_KEY));
         }
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort());
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + partitions.kafkaPort(settings, service.name()));
         env.putAll(tracingEnvironment(settings));
         String url = "http://localhost:" + port;
         AotCache cache = cache(settings, service.name());
@@ -817,6 +912,11 @@ public final class Stack implements AutoCloseable {
         // Two idle connections instead of ten: four services' idle pools were forty PostgreSQL backends on a laptop;
         // the pool still grows to its maximum (ten) under load.
         args.add("--spring.datasource.hikari.minimum-idle=2");
+        int reachedAt = partitions.reachedAt(service.name(), port);
+        if (reachedAt != port) {
+            // Registered at its link, so the gateway and the other services call it through the link.
+            args.add("--eureka.instance.non-secure-port=" + reachedAt);
+        }
         return new JavaProcess(
                 service.name(),
                 JavaProcess.javaCommand(
@@ -829,8 +929,9 @@ public final class Stack implements AutoCloseable {
                 cache);
     }
 
-    static String jwkSetUri(Settings settings) {
-        return "http://localhost:" + settings.userServicePort() + "/api/v1/auth/jwks";
+    static String jwkSetUri(Settings settings, Partitions partitions) {
+        return "http://localhost:" + partitions.reachedAt("user-service", settings.userServicePort())
+                + "/api/v1/auth/jwks";
     }
 
     /** Eureka's URL for its clients, with the registry's credentials. */
@@ -839,7 +940,7 @@ public final class Stack implements AutoCloseable {
                 + settings.eurekaPort() + "/eureka/";
     }
 
-    private static Component gateway(Settings settings, AdminToken admin, Secrets secrets) {
+    private static Component gateway(Settings settings, AdminToken admin, Secrets secrets, Partitions partitions) {
         String url = settings.gatewayUrl();
         // The gateway learns of new, stopped and restarted instances within about two seconds: it fetches the registry
         // every second, and its load balancer caches instance lists for a second (default 35 s). A started service
@@ -851,7 +952,7 @@ public final class Stack implements AutoCloseable {
                 "gateway",
                 JavaProcess.javaCommand(
                         settings.serviceJvmOptions(), List.of("-jar", jar(settings, "gateway", cache)), args),
-                gatewayEnvironment(settings, secrets),
+                gatewayEnvironment(settings, secrets, partitions),
                 Map.of("GATEWAY_PORT", settings.gatewayPort()),
                 url,
                 settings.logs().resolve("gateway.log"),
@@ -877,12 +978,12 @@ public final class Stack implements AutoCloseable {
         return (cache != null ? cache.jar() : Build.jar(settings.root(), module)).toString();
     }
 
-    private static Map<String, String> gatewayEnvironment(Settings settings, Secrets secrets) {
+    private static Map<String, String> gatewayEnvironment(Settings settings, Secrets secrets, Partitions partitions) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(settings.gatewayPort()));
         env.put("SERVER_ADDRESS", settings.bindAddress());
         env.put("EUREKA_URL", eurekaUrl(settings, secrets));
-        env.put("JWT_JWK_SET_URI", jwkSetUri(settings));
+        env.put("JWT_JWK_SET_URI", jwkSetUri(settings, partitions));
         if (settings.redisServer() != null) {
             env.put("RATE_LIMIT_REDIS_URL", "redis://127.0.0.1:" + settings.redisPort());
         }

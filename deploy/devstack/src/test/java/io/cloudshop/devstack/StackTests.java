@@ -93,6 +93,38 @@ class StackTests {
     }
 
     @Test
+    void pauseFreezesTheComponentAndResumeLetsItGoOn() throws Exception {
+        Process zipkin = recorded("zipkin");
+        try {
+            Stack.control(settings(Map.of()), console, Stack.Drill.PAUSE, "zipkin");
+            awaitState(zipkin, "T"); // stopped by a signal
+
+            Stack.control(settings(Map.of()), console, Stack.Drill.RESUME, "zipkin");
+            awaitState(zipkin, "S"); // sleeping again, as sleep(1) does
+
+            assertThat(output.toString()).contains("zipkin", "paused", "resumed");
+        } finally {
+            zipkin.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Polls {@code ps} (POSIX) until the process's state starts with {@code state}, for up to 10 s. */
+    private static void awaitState(Process process, String state) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Process ps = new ProcessBuilder("ps", "-o", "stat=", "-p", Long.toString(process.pid())).start();
+            last = new String(ps.getInputStream().readAllBytes()).strip();
+            ps.waitFor();
+            if (last.startsWith(state)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("process state " + last + ", expected " + state);
+    }
+
+    @Test
     void drillsSayWhatIsWrongWithTheirComponent() throws Exception {
         Process zipkin = recorded("zipkin");
         try {

@@ -31,7 +31,7 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
     static final String TYPE_BASE = "https://cloudshop.io/problems/";
 
-    /** What a 503 tells clients to wait before they retry: as the services' own 503 for a database outage. */
+    /** What a 503 or 502 tells clients to wait before they retry: as the services' own 503s. */
     static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
@@ -70,9 +70,11 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         if (ex instanceof ResponseStatusException rse) {
             response.getHeaders().addAll(rse.getHeaders());
         }
-        if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+        if ((problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                        || problem.status().value() == HttpStatus.BAD_GATEWAY.value())
                 && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
-            // A service that is down or restarting is usually back, and registered, within seconds.
+            // A service that is down, restarting or just crashed mid-answer is usually back, and registered, within
+            // seconds.
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
