@@ -101,7 +101,19 @@ class FaultDrillSystemTests {
             Duration allFinished,
             Map<String, Integer> outcomes,
             List<String> violations,
-            Duration took) {}
+            Duration took) {
+
+        /** What the reconciliation checked, in counts: every order is one unit at 1.00. */
+        String reconciliation() {
+            if (!violations.isEmpty()) {
+                return String.join("; ", violations);
+            }
+            int confirmed = outcomes.getOrDefault("CONFIRMED", 0);
+            int others = outcomes.values().stream().mapToInt(Integer::intValue).sum() - confirmed;
+            return "exact: %d payments for %d confirmed, none kept for %d others; stock -%d; wallets -%d.00; outboxes empty; no new dead letter"
+                    .formatted(confirmed, confirmed, others, confirmed, confirmed);
+        }
+    }
 
     static Stream<Drill> drills() {
         List<Drill> drills = new ArrayList<>();
@@ -198,13 +210,15 @@ class FaultDrillSystemTests {
                 Duration.ofNanos(System.nanoTime() - begun));
         results.add(result);
         System.out.printf(
-                "[drill] %-24s %s; clients saw %s; placements back after %.1f s, all finished after %.1f s; %s%n",
+                "[drill] %-24s %d accepted, %s; clients saw %s; placements back after %.1f s, all finished after %.1f s;"
+                        + " %s%n",
                 drill,
+                load.accepted().size(),
                 outcomes,
                 result.seen(),
                 placementsBack.toMillis() / 1000.0,
                 allFinished.toMillis() / 1000.0,
-                violations.isEmpty() ? "reconciled" : "VIOLATIONS " + violations);
+                violations.isEmpty() ? result.reconciliation() : "VIOLATIONS " + violations);
 
         assertThat(load.accepted()).as("orders accepted during the " + drill).isNotEmpty();
         assertThat(outcomes).as("some order confirmed during the " + drill).containsKey("CONFIRMED");
@@ -371,7 +385,7 @@ class FaultDrillSystemTests {
                             result.placementsBack().toMillis() / 1000.0,
                             result.allFinished().toMillis() / 1000.0,
                             outcomes(result.outcomes()),
-                            result.violations().isEmpty() ? "exact" : String.join("; ", result.violations()),
+                            result.reconciliation(),
                             result.took().toSeconds()));
         }
         table.append("\n%d drills in %d s.\n".formatted(results.size(), total.toSeconds()));

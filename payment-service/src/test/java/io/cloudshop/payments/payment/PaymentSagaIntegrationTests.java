@@ -10,6 +10,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,9 @@ class PaymentSagaIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PaymentProcessing processing;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
@@ -218,6 +225,36 @@ class PaymentSagaIntegrationTests {
         awaitEvent(marker, "PaymentCompleted");
         assertThat(ledger("CHARGE", order)).isZero();
         assertThat(balance()).isEqualByComparingTo("99.00");
+    }
+
+    /**
+     * A StockReserved and an OrderCancelled of one order handled at the same instant (they arrive on two topics, so
+     * two consumer threads or instances may take them together): whichever runs first, the order ends with no net
+     * charge. Fifty orders, each pair released together.
+     */
+    @Test
+    void aChargeAndARefundOfOneOrderAtTheSameTimeLeaveNothingCharged() throws Exception {
+        topUp(UUID.randomUUID().toString(), "1000.00").expectStatus().isOk();
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < 50; i++) {
+                UUID order = UUID.randomUUID();
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<?> charge = threads.submit(() -> {
+                    together.await();
+                    processing.charge(UUID.randomUUID(), order, customer, new BigDecimal("1.00"), "EUR");
+                    return null;
+                });
+                Future<?> refund = threads.submit(() -> {
+                    together.await();
+                    processing.refund(UUID.randomUUID(), order);
+                    return null;
+                });
+                charge.get();
+                refund.get();
+            }
+        }
+
+        assertThat(balance()).as("every charge refunded or never made").isEqualByComparingTo("1000.00");
     }
 
     private RestTestClient.ResponseSpec topUp(String key, String amount) {
