@@ -3,6 +3,7 @@ package io.cloudshop.common.security;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -170,11 +171,26 @@ public class ResourceServerAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
                         jwt.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .jwtProcessorCustomizer(processor ->
-                        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys)))
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                        new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, unknownKeyIsNoKey(keys))))
                 .build();
         decoder.setJwtValidator(tokenValidator(properties.jwt()));
         return decoder;
+    }
+
+    /**
+     * A token naming a key the JWK Set does not have makes the source fetch the set again, at most every {@code
+     * jwk-refetch-interval}; within that interval the source says "rate limit reached", which would read as "cannot
+     * check tokens" (503). For the token it means what the fetch would have found: no such key, an invalid token (401).
+     */
+    private static JWKSource<SecurityContext> unknownKeyIsNoKey(JWKSource<SecurityContext> keys) {
+        return (selector, context) -> {
+            try {
+                return keys.get(selector, context);
+            } catch (RateLimitReachedException refetchedRecently) {
+                return List.of();
+            }
+        };
     }
 
     /** The checks every service applies to a correctly signed token. */

@@ -83,6 +83,22 @@ class JwkOutageTests {
                 .isInstanceOf(BadJwtException.class);
     }
 
+    /**
+     * A token naming a key the JWK Set does not have is invalid (401), however often it comes: the refetch it causes is
+     * rate limited, and the limit must not turn the answer into "cannot check" (503).
+     */
+    @Test
+    void unknownKeysAreInvalidTokensEvenWhenRefetchingIsRateLimited() throws Exception {
+        JwtDecoder decoder = decoder(Duration.ofMinutes(5));
+        decoder.decode(TestTokens.customer(user));
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> decoder.decode(TestTokens.unknownKid(user)))
+                    .as("attempt " + i)
+                    .isInstanceOf(BadJwtException.class);
+        }
+    }
+
     /** Not a {@link BadJwtException}: Spring Security turns it into an AuthenticationServiceException, not a 401. */
     @Test
     void withoutAnyKeysAValidTokenCannotBeChecked() throws Exception {
