@@ -135,10 +135,11 @@ class FaultDrillSystemTests {
     void nothingIsLostAndClientsGetAnswersTheyCanActOn(Drill drill) throws Exception {
         long begun = System.nanoTime();
         awaitWhole();
-        String product = createProduct("1.00", INITIAL_STOCK);
+        String product = prepared(() -> createProduct("1.00", INITIAL_STOCK));
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS; i++) {
-            customers.add(customerWith("Drill " + drill + " " + i, TOP_UP));
+            String name = "Drill " + drill + " " + i;
+            customers.add(prepared(() -> customerWith(name, TOP_UP)));
         }
         int deadLettersBefore = deadLetters();
         boolean gatewayDrill = drill.component().equals("gateway");
@@ -223,6 +224,23 @@ class FaultDrillSystemTests {
         assertThat(load.accepted()).as("orders accepted during the " + drill).isNotEmpty();
         assertThat(outcomes).as("some order confirmed during the " + drill).containsKey("CONFIRMED");
         assertThat(violations).as(drill.toString()).isEmpty();
+    }
+
+    /**
+     * A drill's own product or customer, made again while the suite still settles from the drill before: after
+     * Eureka restarts empty, the gateway's instance lists may lack a service for a moment (503 with Retry-After)
+     * even once every route has answered.
+     */
+    private static String prepared(java.util.function.Supplier<String> step) {
+        java.util.concurrent.atomic.AtomicReference<String> made = new java.util.concurrent.atomic.AtomicReference<>();
+        await(
+                () -> {
+                    made.set(step.get());
+                    return true;
+                },
+                "the drill's product and customers made",
+                Duration.ofSeconds(60));
+        return made.get();
     }
 
     /** Inflicts the fault and ends it; returns when it ended ({@link System#nanoTime()}). */
