@@ -5,9 +5,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * An error a service raises on purpose, answered as a problem with its own status and stable code. Services extend it
- * for their domain errors (e.g. a 409 {@code EMAIL_TAKEN}); the message becomes the problem's {@code detail}, so it
- * must be safe to show to the client.
+ * A refusal raised by a service's web layer (a rule of the request itself, e.g. a missing header), answered as a
+ * problem with its own status and stable code; the message becomes the problem's {@code detail}, so it must be safe to
+ * show to the client. Domain code never raises it: it throws its own exceptions, which the service's web layer maps
+ * with {@link Problems#answer}.
  */
 public class ApiException extends RuntimeException {
 

@@ -50,30 +50,16 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
-    /** What every 503 tells clients: the outages it stands for (a restart, a failover) take seconds. */
-    static final String RETRY_AFTER_SECONDS = "5";
-
     private final Problems problems;
 
     ProblemExceptionHandler(Problems problems) {
         this.problems = problems;
     }
 
-    /**
-     * A service's own refusal. A 503 (something it depends on is away, e.g. {@code CATALOG_UNAVAILABLE}) always says
-     * when to try again, as every other 503 of the suite does.
-     */
+    /** A refusal raised by a service's web layer, answered as {@link Problems#answer} does. */
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {
-        ProblemDetail problem = problems.create(ex.status(), ex.code(), ex.getMessage());
-        if (!ex.errors().isEmpty()) {
-            Problems.setErrors(problem, ex.errors());
-        }
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status());
-        if (ex.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        }
-        return response.body(problem);
+        return problems.answer(ex.status(), ex.code(), ex.getMessage(), ex.errors());
     }
 
     /**
@@ -108,7 +94,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "DATABASE_UNAVAILABLE",
                 "The service cannot reach its database right now. Retry later.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS)
                 .body(problem);
     }
 

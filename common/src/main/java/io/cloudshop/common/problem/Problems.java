@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.ClassUtils;
 
 /** Builds and enriches problem details so that every error path produces the same members. */
@@ -19,6 +21,9 @@ public final class Problems {
 
     /** Base of the {@code type} URIs; a code {@code FOO_BAR} becomes {@code .../foo-bar}. */
     public static final String TYPE_BASE = "https://cloudshop.io/problems/";
+
+    /** What every 503 tells clients: the outages it stands for (a restart, a failover) take seconds. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private static final boolean TRACING_PRESENT =
             ClassUtils.isPresent("io.micrometer.tracing.Tracer", Problems.class.getClassLoader());
@@ -66,6 +71,30 @@ public final class Problems {
             members.putAll(problem.getProperties());
         }
         return members;
+    }
+
+    /**
+     * The answer to a refusal: a service's web layer turns its domain exceptions into problems with this, in a
+     * {@code @RestControllerAdvice} ordered before this module's own handler (which answers any exception it does not
+     * know with a 500), e.g. {@code @Order(Ordered.HIGHEST_PRECEDENCE)}. A 503 (something the service depends on is
+     * away) always says when to try again, as every 503 of the suite does.
+     */
+    public ResponseEntity<ProblemDetail> answer(
+            HttpStatusCode status, String code, String detail, List<FieldError> errors) {
+        ProblemDetail problem = create(status, code, detail);
+        if (!errors.isEmpty()) {
+            setErrors(problem, errors);
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.body(problem);
+    }
+
+    /** As {@link #answer(HttpStatusCode, String, String, List)}, without field details. */
+    public ResponseEntity<ProblemDetail> answer(HttpStatusCode status, String code, String detail) {
+        return answer(status, code, detail, List.of());
     }
 
     /** Field-level details for invalid input. */

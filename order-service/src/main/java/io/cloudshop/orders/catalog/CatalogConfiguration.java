@@ -23,8 +23,8 @@ class CatalogConfiguration {
     RetryConfigCustomizer catalogRetryPolicy() {
         return RetryConfigCustomizer.of(
                 "catalog",
-                builder -> builder.retryOnException(
-                        failure -> failure instanceof CatalogUnavailable unavailable && !unavailable.breakerOpen()));
+                builder -> builder.retryOnException(failure ->
+                        failure instanceof CatalogUnavailableException unavailable && !unavailable.breakerOpen()));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.cloudshop.orders.catalog;
 
-import io.cloudshop.common.problem.ApiException;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.math.BigDecimal;
@@ -10,13 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Current prices for an order, from product-service. The read is idempotent, so a failed attempt is retried
  * ({@code resilience4j.retry.instances.catalog}) around the circuit breaker and time limiter, except when the breaker
- * is open. When the catalog still cannot answer: 503 {@code CATALOG_UNAVAILABLE}, and the caller stores nothing.
+ * is open. When the catalog still cannot answer: {@link CatalogUnavailableException}, and the caller stores nothing.
  */
 @Component
 public class ProductCatalog {
@@ -38,29 +36,22 @@ public class ProductCatalog {
     /**
      * The products among {@code ids} that exist (live or deleted), by id.
      *
-     * @throws ApiException 503 {@code CATALOG_UNAVAILABLE}
+     * @throws CatalogUnavailableException when the catalog did not answer, retries included
      */
     public Map<UUID, PricedProduct> products(Collection<UUID> ids) {
         if (ids.size() > MAX_IDS) {
             throw new IllegalArgumentException("At most " + MAX_IDS + " products per call");
         }
         List<UUID> named = List.copyOf(ids);
-        try {
-            CatalogPage page = Retry.decorateSupplier(retry, () -> client.products(named, named.size()))
-                    .get();
-            return page.content().stream()
-                    .map(entry -> new PricedProduct(
-                            entry.id(),
-                            entry.name(),
-                            entry.price().amount(),
-                            entry.price().currency(),
-                            entry.available() && !entry.deleted()))
-                    .collect(Collectors.toMap(PricedProduct::id, Function.identity()));
-        } catch (CatalogUnavailable ex) {
-            throw new ApiException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "CATALOG_UNAVAILABLE",
-                    "The product catalog cannot be reached right now; nothing was ordered. Try again shortly.");
-        }
+        CatalogPage page = Retry.decorateSupplier(retry, () -> client.products(named, named.size()))
+                .get();
+        return page.content().stream()
+                .map(entry -> new PricedProduct(
+                        entry.id(),
+                        entry.name(),
+                        entry.price().amount(),
+                        entry.price().currency(),
+                        entry.available() && !entry.deleted()))
+                .collect(Collectors.toMap(PricedProduct::id, Function.identity()));
     }
 }

@@ -1,12 +1,9 @@
 package io.cloudshop.orders.order;
 
-import io.cloudshop.common.problem.ApiException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +38,8 @@ class IdempotencyKeys {
      * Claims {@code key} for a request whose body hashes to {@code requestHash}. Commits at once, so a concurrent
      * request with the same key sees the claim.
      *
-     * @throws ApiException 409 {@code IDEMPOTENCY_KEY_IN_FLIGHT} while the first request is still being processed;
-     *     422 {@code IDEMPOTENCY_KEY_REUSED} when the key was used with another body
+     * @throws IdempotencyKeyInFlightException while the first request is still being processed
+     * @throws IdempotencyKeyReusedException when the key was used with another body
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Claim claim(UUID customerId, String key, String requestHash) {
@@ -72,24 +69,19 @@ class IdempotencyKeys {
                         rs.getString("request_hash"), Optional.ofNullable(rs.getObject("order_id", UUID.class))))
                 .single();
         if (!existing.requestHash().equals(requestHash)) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "IDEMPOTENCY_KEY_REUSED",
-                    "This Idempotency-Key was already used for a different order. Use a new key for a new order.");
+            throw new IdempotencyKeyReusedException();
         }
         return existing.orderId()
                 .<Claim>map(Claim.Completed::new)
-                .orElseThrow(() -> new ApiException(
-                        HttpStatus.CONFLICT,
-                        "IDEMPOTENCY_KEY_IN_FLIGHT",
+                .orElseThrow(() -> new IdempotencyKeyInFlightException(
                         "A request with this Idempotency-Key is still being processed. Retry in a moment."));
     }
 
     /**
      * Joins the placement's transaction: the key completes exactly when the order commits.
      *
-     * @throws ApiException 409 {@code IDEMPOTENCY_KEY_IN_FLIGHT} when this claim was taken over as abandoned (the
-     *     request took longer than the in-flight timeout); the order is then rolled back with the transaction
+     * @throws IdempotencyKeyInFlightException when this claim was taken over as abandoned (the request took longer
+     *     than the in-flight timeout); the order is then rolled back with the transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void complete(UUID customerId, String key, UUID claimId, UUID orderId) {
@@ -98,9 +90,7 @@ class IdempotencyKeys {
                         where customer_id = ? and key = ? and claim_id = ? and order_id is null
                         """).params(orderId, customerId, key, claimId).update();
         if (completed != 1) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "IDEMPOTENCY_KEY_IN_FLIGHT",
+            throw new IdempotencyKeyInFlightException(
                     "Another request with this Idempotency-Key took over; nothing was ordered by this one.");
         }
     }
@@ -118,9 +108,10 @@ class IdempotencyKeys {
      * Deletes expired keys, so the table holds about one TTL's worth of orders. {@link #claim} already ignores
      * expired keys; this only bounds growth. A key expires {@code idempotencyKeyTtl} after first use, whatever its state.
      *
+     * Run every {@code orders.idempotency-key-cleanup-interval} ({@link OrderConfiguration}).
+     *
      * @return how many keys were deleted
      */
-    @Scheduled(fixedDelayString = "${orders.idempotency-key-cleanup-interval:1h}", initialDelay = 60_000)
     @Transactional
     public int forgetExpired() {
         return jdbc.sql("delete from idempotency_keys where created_at < now() - make_interval(secs => ?)")

@@ -137,6 +137,17 @@ public class Order extends AbstractAggregateRoot<Order> {
         return true;
     }
 
+    /**
+     * The customer (or an admin) cancels: as {@link #cancel} with reason {@code CUSTOMER}.
+     *
+     * @throws OrderFinishedException when the order had already finished otherwise: nothing changes
+     */
+    public void cancelOnRequest() {
+        if (!cancel("CUSTOMER")) {
+            throw new OrderFinishedException(status);
+        }
+    }
+
     public List<Step> timeline() {
         return List.copyOf(timeline);
     }

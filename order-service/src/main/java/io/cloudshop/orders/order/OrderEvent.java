@@ -1,5 +1,6 @@
 package io.cloudshop.orders.order;
 
+import io.cloudshop.orders.Topics;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package io.cloudshop.orders.order;
 
+import io.cloudshop.orders.Topics;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

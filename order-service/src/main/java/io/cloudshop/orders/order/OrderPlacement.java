@@ -1,7 +1,5 @@
 package io.cloudshop.orders.order;
 
-import io.cloudshop.common.problem.ApiException;
-import io.cloudshop.common.problem.Problems;
 import io.cloudshop.orders.catalog.ProductCatalog;
 import io.cloudshop.orders.catalog.ProductCatalog.PricedProduct;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,9 +50,11 @@ public class OrderPlacement {
 
     /**
      * @param lines validated by the caller: at least one, each product once, quantities in range
-     * @throws ApiException 400 {@code VALIDATION_FAILED} for unknown, deleted or unavailable products; 409/422 for
-     *     the Idempotency-Key; 422 {@code PURCHASE_LIMIT_EXCEEDED} ({@link PurchaseLimits}); 503
-     *     {@code CATALOG_UNAVAILABLE}
+     * @throws UnorderableLinesException for unknown, deleted or unavailable products, or mixed currencies
+     * @throws IdempotencyKeyInFlightException see {@link IdempotencyKeys#claim}
+     * @throws IdempotencyKeyReusedException see {@link IdempotencyKeys#claim}
+     * @throws PurchaseLimitExceededException see {@link PurchaseLimits}
+     * @throws io.cloudshop.orders.catalog.CatalogUnavailableException when prices cannot be read
      */
     public Placement place(UUID customerId, String idempotencyKey, List<RequestedLine> lines) {
         IdempotencyKeys.Claim claim = keys.claim(customerId, idempotencyKey, hash(lines));
@@ -93,31 +92,25 @@ public class OrderPlacement {
     private Priced price(List<RequestedLine> lines) {
         Map<UUID, PricedProduct> products =
                 catalog.products(lines.stream().map(RequestedLine::productId).toList());
-        List<Problems.FieldError> errors = new ArrayList<>();
+        List<RefusedLine> refused = new ArrayList<>();
         List<OrderLine> priced = new ArrayList<>();
         String currency = null;
         for (int i = 0; i < lines.size(); i++) {
             RequestedLine line = lines.get(i);
             PricedProduct product = products.get(line.productId());
-            String field = "items[" + i + "].productId";
             if (product == null) {
-                errors.add(new Problems.FieldError(field, "no such product"));
+                refused.add(new RefusedLine(i, "no such product"));
             } else if (!product.orderable()) {
-                errors.add(new Problems.FieldError(field, "this product cannot be ordered (deleted or sold out)"));
+                refused.add(new RefusedLine(i, "this product cannot be ordered (deleted or sold out)"));
             } else if (currency != null && !currency.equals(product.currency())) {
-                errors.add(new Problems.FieldError(
-                        field, "priced in " + product.currency() + ", the order in " + currency));
+                refused.add(new RefusedLine(i, "priced in " + product.currency() + ", the order in " + currency));
             } else {
                 currency = product.currency();
                 priced.add(new OrderLine(product.id(), product.name(), line.quantity(), product.unitPrice()));
             }
         }
-        if (!errors.isEmpty() || currency == null) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "VALIDATION_FAILED",
-                    "Some items cannot be ordered; nothing was ordered.",
-                    errors);
+        if (!refused.isEmpty() || currency == null) {
+            throw new UnorderableLinesException(refused);
         }
         return new Priced(priced, currency);
     }

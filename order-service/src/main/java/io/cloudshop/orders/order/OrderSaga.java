@@ -1,7 +1,6 @@
 package io.cloudshop.orders.order;
 
 import io.cloudshop.common.messaging.ProcessedEvents;
-import io.cloudshop.common.problem.ApiException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +8,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,20 +60,16 @@ public class OrderSaga {
     /**
      * The customer cancels their own PENDING or CONFIRMED order. Another customer's order is a 404, as if missing.
      *
-     * @throws ApiException 404 {@code NOT_FOUND}; 409 {@code ORDER_FINISHED} when it is already rejected or cancelled
+     * @throws OrderNotFoundException when there is none, or it is another customer's
+     * @throws OrderFinishedException when it is already rejected or cancelled
      */
     @Transactional
     public Order cancel(UUID orderId, UUID customerId, boolean admin) {
         Order order = orders.findById(orderId)
                 .filter(found -> admin || found.customerId().equals(customerId))
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No order has this id."));
+                .orElseThrow(OrderNotFoundException::new);
         OrderStatus before = order.status();
-        if (!order.cancel("CUSTOMER")) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "ORDER_FINISHED",
-                    "The order is already " + order.status() + " and cannot be cancelled.");
-        }
+        order.cancelOnRequest();
         changed(order, before);
         return orders.save(order);
     }

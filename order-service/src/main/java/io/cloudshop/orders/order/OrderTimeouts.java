@@ -1,7 +1,6 @@
 package io.cloudshop.orders.order;
 
 import java.time.Instant;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,13 +20,7 @@ class OrderTimeouts {
         this.settings = settings;
     }
 
-    /**
-     * The first check waits a whole timeout after start-up: events that piled up while this service was down are
-     * consumed first, so an order paid meanwhile is confirmed rather than timed out.
-     */
-    @Scheduled(
-            fixedDelayString = "${orders.timeout-check-interval:5s}",
-            initialDelayString = "${orders.pending-timeout:2m}")
+    /** Run every {@code orders.timeout-check-interval} ({@link OrderConfiguration}). */
     void cancelStaleOrders() {
         Instant cutoff = Instant.now().minus(settings.pendingTimeout());
         while (saga.cancelStale(cutoff, BATCH) == BATCH) {

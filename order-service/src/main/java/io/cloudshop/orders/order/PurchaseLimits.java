@@ -1,13 +1,10 @@
 package io.cloudshop.orders.order;
 
-import io.cloudshop.common.problem.ApiException;
-import io.cloudshop.common.problem.Problems;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,7 +32,7 @@ class PurchaseLimits {
      * holds a lock on the customer's placements until it ends, so that concurrent orders of one customer are counted
      * against each other rather than each against the orders before both.
      *
-     * @throws ApiException 422 {@code PURCHASE_LIMIT_EXCEEDED} naming each line beyond the limit
+     * @throws PurchaseLimitExceededException naming each line beyond the limit
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void check(UUID customerId, List<OrderPlacement.RequestedLine> lines) {
@@ -54,13 +51,13 @@ class PurchaseLimits {
                 .params(customerId, settings.purchaseLimitWindow().toSeconds())
                 .query((rs, row) -> held.put(rs.getObject("product_id", UUID.class), rs.getLong("units")))
                 .list();
-        List<Problems.FieldError> errors = new ArrayList<>();
+        List<RefusedLine> refused = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             OrderPlacement.RequestedLine line = lines.get(i);
             long already = held.getOrDefault(line.productId(), 0L);
             if (already + line.quantity() > settings.maxUnitsPerProduct()) {
-                errors.add(new Problems.FieldError(
-                        "items[" + i + "].quantity",
+                refused.add(new RefusedLine(
+                        i,
                         "at most %d of one product per customer within %s; %d already ordered"
                                 .formatted(
                                         settings.maxUnitsPerProduct(),
@@ -71,12 +68,8 @@ class PurchaseLimits {
                                         already)));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "PURCHASE_LIMIT_EXCEEDED",
-                    "This order would exceed the limit per customer and product; nothing was ordered.",
-                    errors);
+        if (!refused.isEmpty()) {
+            throw new PurchaseLimitExceededException(refused);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.cloudshop.orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudshop.orders.Topics;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTopics;
 import java.math.BigDecimal;

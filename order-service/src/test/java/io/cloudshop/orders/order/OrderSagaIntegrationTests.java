@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cloudshop.common.messaging.ProcessedEvents;
+import io.cloudshop.orders.Topics;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
 import io.cloudshop.testsupport.TestTopics;

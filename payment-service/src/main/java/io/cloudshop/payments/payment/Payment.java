@@ -10,11 +10,15 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
-/** The payment for one order: at most one per order. */
+/**
+ * The payment for one order: at most one per order. Each change registers the event that announces it; the repository's
+ * {@code save} hands them to the outbox in the same transaction.
+ */
 @Entity
 @Table(name = "payments")
-public class Payment {
+public class Payment extends AbstractAggregateRoot<Payment> {
 
     @Id
     private UUID id;
@@ -54,20 +58,32 @@ public class Payment {
         this.createdAt = Instant.now();
     }
 
+    /** The wallet was charged {@code amount}: {@link PaymentEvent.PaymentCompleted}. */
     static Payment completed(UUID orderId, UUID customerId, BigDecimal amount, String currency) {
-        return new Payment(orderId, customerId, amount, currency, PaymentStatus.COMPLETED);
+        Payment payment = new Payment(orderId, customerId, amount, currency, PaymentStatus.COMPLETED);
+        payment.registerEvent(PaymentEvent.PaymentCompleted.of(payment));
+        return payment;
     }
 
-    static Payment declined(UUID orderId, UUID customerId, BigDecimal amount, String currency) {
-        return new Payment(orderId, customerId, amount, currency, PaymentStatus.DECLINED);
+    /** The wallet could not pay, for {@code reason}; nothing was charged: {@link PaymentEvent.PaymentDeclined}. */
+    static Payment declined(UUID orderId, UUID customerId, BigDecimal amount, String currency, DeclineReason reason) {
+        Payment payment = new Payment(orderId, customerId, amount, currency, PaymentStatus.DECLINED);
+        payment.registerEvent(PaymentEvent.PaymentDeclined.of(payment, reason));
+        return payment;
     }
 
-    /** @return whether there was a charge to refund (only a completed payment has one) */
+    /**
+     * The order was cancelled: a completed payment becomes REFUNDED, {@link PaymentEvent.PaymentRefunded}; the caller
+     * gives the money back in the same transaction.
+     *
+     * @return whether there was a charge to refund (only a completed payment has one)
+     */
     boolean refund() {
         if (status != PaymentStatus.COMPLETED) {
             return false;
         }
         status = PaymentStatus.REFUNDED;
+        registerEvent(PaymentEvent.PaymentRefunded.of(this));
         return true;
     }
 

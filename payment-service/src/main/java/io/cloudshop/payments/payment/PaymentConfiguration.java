@@ -1,5 +1,6 @@
 package io.cloudshop.payments.payment;
 
+import io.cloudshop.payments.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

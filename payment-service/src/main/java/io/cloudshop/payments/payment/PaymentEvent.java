@@ -1,5 +1,6 @@
 package io.cloudshop.payments.payment;
 
+import io.cloudshop.payments.Topics;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -49,13 +50,16 @@ public sealed interface PaymentEvent {
         }
     }
 
-    /** The customer could not pay ({@code INSUFFICIENT_FUNDS}); nothing was charged. */
+    /**
+     * The customer could not pay; nothing was charged. {@code reason}: {@code INSUFFICIENT_FUNDS} or
+     * {@code CURRENCY_MISMATCH} (the wallet holds another currency), a string that may gain values.
+     */
     @Externalized(Topics.PAYMENTS + "::#{#this.orderId().toString()}")
     record PaymentDeclined(
             UUID eventId, String type, int version, Instant occurredAt, UUID orderId, UUID customerId, String reason)
             implements PaymentEvent {
 
-        static PaymentDeclined of(Payment payment) {
+        static PaymentDeclined of(Payment payment, DeclineReason reason) {
             return new PaymentDeclined(
                     UUID.randomUUID(),
                     "PaymentDeclined",
@@ -63,7 +67,7 @@ public sealed interface PaymentEvent {
                     Instant.now(),
                     payment.orderId(),
                     payment.customerId(),
-                    "INSUFFICIENT_FUNDS");
+                    reason.name());
         }
     }
 

@@ -4,7 +4,6 @@ import io.cloudshop.common.messaging.ProcessedEvents;
 import io.cloudshop.payments.wallet.Wallets;
 import java.math.BigDecimal;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,23 +20,19 @@ public class PaymentProcessing {
     private final Payments payments;
     private final Wallets wallets;
     private final ProcessedEvents processed;
-    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
 
-    PaymentProcessing(
-            Payments payments,
-            Wallets wallets,
-            ProcessedEvents processed,
-            ApplicationEventPublisher events,
-            JdbcClient jdbc) {
+    PaymentProcessing(Payments payments, Wallets wallets, ProcessedEvents processed, JdbcClient jdbc) {
         this.payments = payments;
         this.wallets = wallets;
         this.processed = processed;
-        this.events = events;
         this.jdbc = jdbc;
     }
 
-    /** Stock is reserved: charge the order's total, or decline when the wallet cannot pay it. Once per order. */
+    /**
+     * Stock is reserved: charge the order's total, or decline when the wallet cannot pay it, saying why (too little
+     * money, or another currency). Once per order.
+     */
     @Transactional
     public void charge(UUID eventId, UUID orderId, UUID customerId, BigDecimal amount, String currency) {
         lockOrder(orderId);
@@ -46,12 +41,11 @@ public class PaymentProcessing {
                 || cancelled(orderId)) {
             return;
         }
-        if (wallets.charge(customerId, orderId, amount, currency)) {
-            Payment payment = payments.save(Payment.completed(orderId, customerId, amount, currency));
-            events.publishEvent(PaymentEvent.PaymentCompleted.of(payment));
+        Wallets.Charge charge = wallets.charge(customerId, orderId, amount, currency);
+        if (charge == Wallets.Charge.CHARGED) {
+            payments.save(Payment.completed(orderId, customerId, amount, currency));
         } else {
-            Payment payment = payments.save(Payment.declined(orderId, customerId, amount, currency));
-            events.publishEvent(PaymentEvent.PaymentDeclined.of(payment));
+            payments.save(Payment.declined(orderId, customerId, amount, currency, DeclineReason.of(charge)));
         }
     }
 
@@ -75,7 +69,6 @@ public class PaymentProcessing {
         if (payment.refund()) {
             wallets.refund(payment.customerId(), orderId, payment.amount());
             payments.save(payment);
-            events.publishEvent(PaymentEvent.PaymentRefunded.of(payment));
         }
     }
 

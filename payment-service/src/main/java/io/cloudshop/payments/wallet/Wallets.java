@@ -1,10 +1,8 @@
 package io.cloudshop.payments.wallet;
 
-import io.cloudshop.common.problem.ApiException;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,8 +45,8 @@ public class Wallets {
      * same {@code key} again adds nothing and answers what the first request answered (the balance right after it).
      * The wallet row is locked first, so concurrent top-ups of one customer are checked against each other.
      *
-     * @throws ApiException 422 {@code IDEMPOTENCY_KEY_REUSED} when the key was used for another amount, 422
-     *     {@code TOP_UP_LIMIT_EXCEEDED} beyond the daily cap
+     * @throws IdempotencyKeyReusedException when the key was used for a top-up of another amount
+     * @throws TopUpLimitExceededException beyond the daily cap
      */
     @Transactional
     public TopUp topUp(UUID customerId, String key, BigDecimal amount) {
@@ -65,10 +63,7 @@ public class Wallets {
                 .params(customerId, key)
                 .query((rs, row) -> {
                     if (rs.getBigDecimal("amount").compareTo(amount) != 0) {
-                        throw new ApiException(
-                                HttpStatus.UNPROCESSABLE_CONTENT,
-                                "IDEMPOTENCY_KEY_REUSED",
-                                "This Idempotency-Key was already used for a top-up of another amount.");
+                        throw new IdempotencyKeyReusedException();
                     }
                     BigDecimal after = rs.getBigDecimal("balance_after");
                     return new TopUp(after != null ? new Wallet(customerId, after, wallet.currency()) : wallet, true);
@@ -83,11 +78,7 @@ public class Wallets {
                         where customer_id = ? and kind = 'TOP_UP' and created_at > now() - interval '24 hours'
                         """).param(customerId).query(BigDecimal.class).single();
         if (lastDay.add(amount).compareTo(settings.maxTopUpsPerDay()) > 0) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "TOP_UP_LIMIT_EXCEEDED",
-                    "Top-ups are limited to " + settings.maxTopUpsPerDay().toPlainString()
-                            + " in 24 hours; this one would exceed that.");
+            throw new TopUpLimitExceededException(settings.maxTopUpsPerDay());
         }
         BigDecimal after = wallet.balance().add(amount);
         jdbc.sql("""
@@ -100,19 +91,37 @@ public class Wallets {
         return new TopUp(new Wallet(customerId, after, wallet.currency()), false);
     }
 
+    /** What a charge did: took the money, or why it took nothing. */
+    public enum Charge {
+        /** The amount was taken, and the ledger records it. */
+        CHARGED,
+        /** The wallet holds the amount's currency, but less than the amount. */
+        INSUFFICIENT_FUNDS,
+        /** The wallet holds another currency than the amount's, so no balance could pay it. */
+        CURRENCY_MISMATCH
+    }
+
     /**
      * Takes {@code amount} for an order if the wallet holds enough in that currency. Must run in the caller's
      * transaction, with the payment it records.
+     *
+     * @return {@link Charge#CHARGED}, or why nothing was taken: a wallet in another currency is
+     *     {@link Charge#CURRENCY_MISMATCH} whatever its balance
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean charge(UUID customerId, UUID orderId, BigDecimal amount, String currency) {
+    public Charge charge(UUID customerId, UUID orderId, BigDecimal amount, String currency) {
         open(customerId);
         int charged = jdbc.sql("""
                         update wallets set balance = balance - ?, version = version + 1
                         where customer_id = ? and currency = ? and balance >= ?
                         """).params(amount, customerId, currency, amount).update();
         if (charged == 0) {
-            return false;
+            // A wallet's currency never changes: reading it after the refused update races with nothing.
+            String held = jdbc.sql("select currency from wallets where customer_id = ?")
+                    .param(customerId)
+                    .query(String.class)
+                    .single();
+            return held.equals(currency) ? Charge.INSUFFICIENT_FUNDS : Charge.CURRENCY_MISMATCH;
         }
         jdbc.sql("""
                         insert into ledger_entries (id, customer_id, kind, amount, order_id)
@@ -120,7 +129,7 @@ public class Wallets {
                         """)
                 .params(UUID.randomUUID(), customerId, amount.negate(), orderId)
                 .update();
-        return true;
+        return Charge.CHARGED;
     }
 
     /** Gives an order's charge back. Must run in the caller's transaction, with the payment it changes. */

@@ -19,7 +19,8 @@ class PaymentEventContractTests {
 
     @Test
     void paymentDeclined() {
-        assertCompatible(sample("payment-service", "PaymentDeclined"), PaymentEvent.PaymentDeclined.of(payment));
+        var declined = PaymentEvent.PaymentDeclined.of(payment, DeclineReason.INSUFFICIENT_FUNDS);
+        assertCompatible(sample("payment-service", "PaymentDeclined"), declined);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.cloudshop.payments.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudshop.payments.Topics;
 import io.cloudshop.testsupport.TestInfrastructure;
 import io.cloudshop.testsupport.TestTokens;
 import io.cloudshop.testsupport.TestTopics;
@@ -191,6 +192,19 @@ class PaymentSagaIntegrationTests {
     }
 
     @Test
+    void aTotalInAnotherCurrencyIsDeclinedAsACurrencyMismatch() {
+        topUp(UUID.randomUUID().toString(), "100.00").expectStatus().isOk();
+        UUID order = UUID.randomUUID();
+
+        topics.send(Topics.INVENTORY, order, stockReserved(order, "47.80", "USD"));
+
+        JsonNode declined = awaitEvent(order, "PaymentDeclined");
+        assertThat(declined.get("reason").asString()).isEqualTo("CURRENCY_MISMATCH");
+        assertThat(balance()).isEqualByComparingTo("100.00");
+        assertThat(ledger("CHARGE", order)).isZero();
+    }
+
+    @Test
     void aCancelledOrderIsRefundedOnce() {
         topUp(UUID.randomUUID().toString(), "100.00").expectStatus().isOk();
         UUID order = UUID.randomUUID();
@@ -281,10 +295,14 @@ class PaymentSagaIntegrationTests {
     }
 
     private String stockReserved(UUID order, String total) {
+        return stockReserved(order, total, "EUR");
+    }
+
+    private String stockReserved(UUID order, String total, String currency) {
         return """
                 {"eventId":"%s","type":"StockReserved","version":1,"occurredAt":"2026-11-23T10:00:00Z",
-                 "orderId":"%s","customerId":"%s","total":{"amount":%s,"currency":"EUR"},
-                 "lines":[{"productId":"%s","quantity":1}],"addedLater":"tolerated"}""".formatted(UUID.randomUUID(), order, customer, total, UUID.randomUUID());
+                 "orderId":"%s","customerId":"%s","total":{"amount":%s,"currency":"%s"},
+                 "lines":[{"productId":"%s","quantity":1}],"addedLater":"tolerated"}""".formatted(UUID.randomUUID(), order, customer, total, currency, UUID.randomUUID());
     }
 
     private static String orderCancelled(UUID order) {

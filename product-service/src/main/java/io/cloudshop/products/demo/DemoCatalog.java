@@ -1,9 +1,10 @@
 package io.cloudshop.products.demo;
 
-import io.cloudshop.common.problem.ApiException;
+import io.cloudshop.products.product.InvalidMoneyException;
 import io.cloudshop.products.product.Money;
 import io.cloudshop.products.product.ProductCatalog;
 import io.cloudshop.products.product.Products;
+import io.cloudshop.products.product.SkuTakenException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +61,7 @@ class DemoCatalog implements ApplicationRunner {
                                 product.price().currency()),
                         product.stock());
                 created++;
-            } catch (ApiException ex) {
+            } catch (InvalidMoneyException | SkuTakenException ex) {
                 log.warn("Demo product {} skipped: {}", product.sku(), ex.getMessage());
             }
         }

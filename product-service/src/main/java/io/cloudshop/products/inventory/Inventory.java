@@ -1,25 +1,22 @@
 package io.cloudshop.products.inventory;
 
-import io.cloudshop.common.problem.ApiException;
-import io.cloudshop.common.web.ETags;
 import io.cloudshop.products.product.Product;
 import io.cloudshop.products.product.ProductCatalog;
+import io.cloudshop.products.product.ProductChangedException;
+import io.cloudshop.products.product.ProductNotFoundException;
 import io.cloudshop.products.product.Products;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stock operations. Both are single conditional UPDATE statements; when one changes no row, the product is read to
- * say why (missing: 404, moved on: 412, not enough stock: 409).
+ * say why: missing ({@link ProductNotFoundException}), moved on ({@link ProductChangedException}) or not enough stock
+ * ({@link InsufficientStockException}).
  */
 @Service
 public class Inventory {
-
-    /** The most stock one product can hold; far above any shop's, far below int overflow. */
-    public static final int MAX_STOCK = 1_000_000_000;
 
     private final Products products;
     private final ProductCatalog catalog;
@@ -29,17 +26,23 @@ public class Inventory {
         this.catalog = catalog;
     }
 
+    /** @throws ProductNotFoundException when no product has the id */
     @Transactional(readOnly = true)
     public StockLevel get(UUID productId) {
         return level(load(productId));
     }
 
-    /** Sets stock to {@code stock} if the product is still at {@code expectedVersion}. */
+    /**
+     * Sets stock to {@code stock} if the product is still at {@code expectedVersion}.
+     *
+     * @throws ProductNotFoundException when no product has the id
+     * @throws ProductChangedException when the product is no longer at {@code expectedVersion}
+     */
     @Transactional
     public StockLevel set(UUID productId, int stock, long expectedVersion) {
         if (products.setStock(productId, stock, expectedVersion) == 0) {
             load(productId);
-            throw ETags.preconditionFailed();
+            throw new ProductChangedException();
         }
         catalog.evictAfterCommit(productId);
         return level(load(productId));
@@ -48,7 +51,10 @@ public class Inventory {
     /**
      * Adds {@code delta} (negative to remove); with {@code expectedVersion}, only if the product is still at it.
      *
-     * @throws ApiException 409 {@code INSUFFICIENT_STOCK} when the result would be negative (nothing changes)
+     * @throws ProductNotFoundException when no product has the id
+     * @throws ProductChangedException when {@code expectedVersion} is given and the product is no longer at it
+     * @throws InsufficientStockException when the result would be negative (nothing changes)
+     * @throws StockLimitExceededException when the result would be above {@link Product#MAX_STOCK} (nothing changes)
      */
     @Transactional
     public StockLevel adjust(UUID productId, int delta, @Nullable Long expectedVersion) {
@@ -58,26 +64,21 @@ public class Inventory {
         if (changed == 0) {
             Product product = load(productId);
             if (expectedVersion != null && product.version() != expectedVersion) {
-                throw ETags.preconditionFailed();
+                throw new ProductChangedException();
             }
             // The update found too little stock (what is left may have changed since, by other adjustments).
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "INSUFFICIENT_STOCK",
-                    "Not enough stock to remove " + -delta + " (" + product.stock() + " now in stock).");
+            throw new InsufficientStockException(-delta, product.stock());
         }
         catalog.evictAfterCommit(productId);
         StockLevel level = level(load(productId));
-        if (level.stock() > MAX_STOCK) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT, "STOCK_LIMIT", "Stock cannot exceed " + MAX_STOCK + " per product.");
+        if (level.stock() > Product.MAX_STOCK) {
+            throw new StockLimitExceededException();
         }
         return level;
     }
 
     private Product load(UUID productId) {
-        return products.findById(productId)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No product has this id."));
+        return products.findById(productId).orElseThrow(ProductNotFoundException::new);
     }
 
     private static StockLevel level(Product product) {

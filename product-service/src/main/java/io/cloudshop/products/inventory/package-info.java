@@ -1,7 +1,8 @@
 /**
  * Stock on hand per product, changed only by explicit operations: set to a value (guarded by the version) or adjust by
  * a signed delta (atomic in the database, so concurrent adjustments add up). Stock never goes negative: refused here
- * with 409 {@code INSUFFICIENT_STOCK}, and forbidden by a CHECK constraint underneath.
+ * with {@link io.cloudshop.products.inventory.InsufficientStockException}, and forbidden by a CHECK constraint
+ * underneath.
  */
 @NullMarked
 package io.cloudshop.products.inventory;

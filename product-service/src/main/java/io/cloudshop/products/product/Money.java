@@ -1,7 +1,6 @@
 package io.cloudshop.products.product;
 
-import io.cloudshop.common.problem.ApiException;
-import io.cloudshop.common.problem.Problems;
+import io.cloudshop.products.product.InvalidMoneyException.Violation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -24,32 +23,28 @@ public record Money(BigDecimal amount, String currency) {
     }
 
     /**
-     * Validates client input, naming {@code field.amount} / {@code field.currency} in a 400 problem.
+     * Validates client input.
      *
-     * @throws ApiException 400 {@code VALIDATION_FAILED}
+     * @throws InvalidMoneyException naming {@code field.currency} and/or {@code field.amount}
      */
     public static Money parse(String field, BigDecimal amount, String currency) {
-        List<Problems.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         Currency known = knownCurrency(currency);
         if (known == null) {
-            errors.add(new Problems.FieldError(field + ".currency", "must be an ISO 4217 currency code, e.g. EUR"));
+            errors.add(new Violation(field + ".currency", "must be an ISO 4217 currency code, e.g. EUR"));
         }
         if (amount.signum() <= 0) {
-            errors.add(new Problems.FieldError(field + ".amount", "must be greater than 0"));
+            errors.add(new Violation(field + ".amount", "must be greater than 0"));
         } else if (amount.compareTo(MAX_AMOUNT) > 0) {
-            errors.add(new Problems.FieldError(field + ".amount", "must be at most " + MAX_AMOUNT.toPlainString()));
+            errors.add(new Violation(field + ".amount", "must be at most " + MAX_AMOUNT.toPlainString()));
         } else if (known != null && amount.stripTrailingZeros().scale() > known.getDefaultFractionDigits()) {
-            errors.add(new Problems.FieldError(
+            errors.add(new Violation(
                     field + ".amount",
                     "must have at most " + known.getDefaultFractionDigits() + " decimals in "
                             + known.getCurrencyCode()));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "VALIDATION_FAILED",
-                    "The request has invalid values.",
-                    errors);
+            throw new InvalidMoneyException(errors);
         }
         return new Money(amount, currency);
     }

@@ -14,6 +14,9 @@ import java.util.UUID;
 @Table(name = "products")
 public class Product {
 
+    /** The most stock one product can hold; far above any shop's, far below int overflow. */
+    public static final int MAX_STOCK = 1_000_000_000;
+
     @Id
     private UUID id;
 

@@ -1,8 +1,6 @@
 package io.cloudshop.products.product;
 
-import io.cloudshop.common.problem.ApiException;
 import io.cloudshop.common.transaction.AfterCommit;
-import io.cloudshop.common.web.ETags;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.util.Collection;
@@ -13,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The catalog's use cases. Single-product reads go through the {@value #CACHE} cache; every change to a product
  * evicts its entry once the change has committed (see {@link #get} for why a concurrent read cannot undo that).
  *
- * <p>Changes take the version the client read ({@code If-Match}); it is compared inside the transaction, and JPA's
- * {@code @Version} check at flush catches a writer that committed in between: either way the late writer gets 412
- * and nothing of its change is written.
+ * <p>Changes take the version the caller read; it is compared inside the transaction, and JPA's {@code @Version}
+ * check at flush catches a writer that committed in between: either way the late writer gets
+ * {@link ProductChangedException} and nothing of its change is written.
  */
 @Service
 public class ProductCatalog {
@@ -46,11 +43,12 @@ public class ProductCatalog {
      * <p>Loads through the cache's atomic get-or-compute rather than get-then-put: Caffeine makes an eviction of the
      * same key wait for a load in flight, so a read that began before a change committed cannot put the old state
      * back after the change's eviction.
+     *
+     * @throws ProductNotFoundException when no product has the id
      */
     public CatalogProduct get(UUID id) {
         try {
-            return Objects.requireNonNull(cache.get(
-                    id, () -> products.findById(id).map(CatalogProduct::of).orElseThrow(ProductCatalog::notFound)));
+            return Objects.requireNonNull(cache.get(id, () -> current(id)));
         } catch (Cache.ValueRetrievalException ex) {
             if (ex.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -65,22 +63,27 @@ public class ProductCatalog {
         return products.findByIdIn(ids).stream().map(CatalogProduct::of).toList();
     }
 
-    /** @throws ApiException 409 {@code SKU_TAKEN} */
+    /** @throws SkuTakenException when another product, live or deleted, has the sku */
     @Transactional
     public CatalogProduct create(String sku, String name, String description, String category, Money price, int stock) {
         if (products.existsBySku(sku)) {
-            throw skuTaken();
+            throw new SkuTakenException();
         }
         try {
             Product product = products.save(Product.create(sku, name, description, category, price, stock));
             entityManager.flush();
             return CatalogProduct.of(product);
         } catch (DataIntegrityViolationException ex) {
-            throw skuTaken(); // another request took the sku between the check and the insert
+            throw new SkuTakenException(); // another request took the sku between the check and the insert
         }
     }
 
-    /** Changes name, description, category and price; a null member stays as it is (PUT passes all four). */
+    /**
+     * Changes name, description, category and price; a null member stays as it is (PUT passes all four).
+     *
+     * @throws ProductNotFoundException when no product has the id
+     * @throws ProductChangedException when the product is no longer at {@code expectedVersion}
+     */
     @Transactional
     public CatalogProduct change(
             UUID id,
@@ -98,15 +101,20 @@ public class ProductCatalog {
         return CatalogProduct.of(flushed(product));
     }
 
-    /** Soft delete; deleting a deleted product changes nothing. */
+    /**
+     * Soft delete; deleting a deleted product changes nothing.
+     *
+     * @throws ProductNotFoundException when no product has the id
+     * @throws ProductChangedException when {@code expectedVersion} is given and the product is no longer at it
+     */
     @Transactional
     public void delete(UUID id, @Nullable Long expectedVersion) {
-        Product product = products.findById(id).orElseThrow(ProductCatalog::notFound);
+        Product product = products.findById(id).orElseThrow(ProductNotFoundException::new);
         if (product.deleted()) {
             return;
         }
         if (expectedVersion != null && product.version() != expectedVersion) {
-            throw ETags.preconditionFailed();
+            throw new ProductChangedException();
         }
         product.delete();
         flushed(product);
@@ -117,10 +125,14 @@ public class ProductCatalog {
         AfterCommit.run(() -> cache.evict(id));
     }
 
+    private CatalogProduct current(UUID id) {
+        return products.findById(id).map(CatalogProduct::of).orElseThrow(ProductNotFoundException::new);
+    }
+
     private Product load(UUID id, long expectedVersion) {
-        Product product = products.findById(id).orElseThrow(ProductCatalog::notFound);
+        Product product = products.findById(id).orElseThrow(ProductNotFoundException::new);
         if (product.version() != expectedVersion) {
-            throw ETags.preconditionFailed();
+            throw new ProductChangedException();
         }
         return product;
     }
@@ -129,17 +141,9 @@ public class ProductCatalog {
         try {
             entityManager.flush();
         } catch (OptimisticLockException ex) {
-            throw ETags.preconditionFailed();
+            throw new ProductChangedException();
         }
         evictAfterCommit(product.id());
         return product;
-    }
-
-    static ApiException notFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No product has this id.");
-    }
-
-    private static ApiException skuTaken() {
-        return new ApiException(HttpStatus.CONFLICT, "SKU_TAKEN", "Another product already has this sku.");
     }
 }

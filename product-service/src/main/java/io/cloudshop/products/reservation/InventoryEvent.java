@@ -1,5 +1,6 @@
 package io.cloudshop.products.reservation;
 
+import io.cloudshop.products.Topics;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -16,11 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /** The stock one order holds, and what became of it. */
 @Entity
 @Table(name = "reservations")
-class Reservation {
+class Reservation extends AbstractAggregateRoot<Reservation> {
 
     @Id
     @Column(name = "order_id")
@@ -61,12 +62,24 @@ class Reservation {
         this.updatedAt = createdAt;
     }
 
-    static Reservation reserved(UUID orderId, UUID customerId, List<Line> lines) {
-        return new Reservation(orderId, customerId, ReservationStatus.RESERVED, lines);
+    /** Every line is held for the order, whose {@code total} the payment step takes: {@link StockReserved}. */
+    static Reservation reserved(UUID orderId, UUID customerId, List<Line> lines, StockReserved.Money total) {
+        Reservation reservation = new Reservation(orderId, customerId, ReservationStatus.RESERVED, lines);
+        reservation.registerEvent(StockReserved.of(
+                orderId,
+                customerId,
+                total,
+                lines.stream()
+                        .map(line -> new StockReserved.Line(line.productId(), line.quantity()))
+                        .toList()));
+        return reservation;
     }
 
-    static Reservation rejected(UUID orderId, UUID customerId) {
-        return new Reservation(orderId, customerId, ReservationStatus.REJECTED, List.of());
+    /** Some lines could not be served ({@code shortfall}), so nothing is held: {@link StockRejected}. */
+    static Reservation rejected(UUID orderId, UUID customerId, List<StockRejected.Line> shortfall) {
+        Reservation reservation = new Reservation(orderId, customerId, ReservationStatus.REJECTED, List.of());
+        reservation.registerEvent(StockRejected.of(orderId, customerId, shortfall));
+        return reservation;
     }
 
     /** A cancellation that overtook its order: the order's OrderPlaced, when it comes, reserves nothing. */
@@ -85,8 +98,10 @@ class Reservation {
         }
     }
 
+    /** Whatever it held is back in stock (the caller puts it back in the same transaction): {@link StockReleased}. */
     void release() {
         moveTo(ReservationStatus.RELEASED);
+        registerEvent(StockReleased.of(orderId));
     }
 
     private void moveTo(ReservationStatus next) {

@@ -1,5 +1,6 @@
 package io.cloudshop.products.reservation;
 
+import io.cloudshop.products.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -7,14 +7,13 @@ import io.cloudshop.products.product.Products;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The saga's stock step. Each method applies one event exactly once: the event id is recorded in the same transaction
- * as the effect, so a redelivery changes nothing, and the events it publishes go through the outbox in that
- * transaction too.
+ * as the effect, so a redelivery changes nothing, and the events the reservation raises go through the outbox in that
+ * transaction too (on the repository's save).
  */
 @Service
 public class StockReservation {
@@ -25,7 +24,6 @@ public class StockReservation {
     private final Products products;
     private final ProductCatalog catalog;
     private final ProcessedEvents processed;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
     StockReservation(
@@ -33,13 +31,11 @@ public class StockReservation {
             Products products,
             ProductCatalog catalog,
             ProcessedEvents processed,
-            ApplicationEventPublisher events,
             TransactionTemplate transaction) {
         this.reservations = reservations;
         this.products = products;
         this.catalog = catalog;
         this.processed = processed;
-        this.events = events;
         this.transaction = transaction;
     }
 
@@ -70,22 +66,15 @@ public class StockReservation {
                         customerId,
                         ordered.stream()
                                 .map(line -> new Reservation.Line(line.productId(), line.quantity()))
-                                .toList()));
-                events.publishEvent(StockReserved.of(
-                        orderId,
-                        customerId,
-                        total,
-                        ordered.stream()
-                                .map(line -> new StockReserved.Line(line.productId(), line.quantity()))
-                                .toList()));
+                                .toList(),
+                        total));
             });
         } catch (Unavailable ex) {
             transaction.executeWithoutResult(status -> {
                 if (!processed.firstTime(CONSUMER, eventId) || reservations.existsById(orderId)) {
                     return;
                 }
-                reservations.save(Reservation.rejected(orderId, customerId));
-                events.publishEvent(StockRejected.of(orderId, customerId, shortfall(ordered)));
+                reservations.save(Reservation.rejected(orderId, customerId, shortfall(ordered)));
             });
         }
     }
@@ -125,7 +114,6 @@ public class StockReservation {
             }
             reservation.release();
             reservations.save(reservation);
-            events.publishEvent(StockReleased.of(orderId));
         });
     }
 

@@ -3,6 +3,7 @@ package io.cloudshop.products.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cloudshop.products.Topics;
 import io.cloudshop.products.product.Money;
 import io.cloudshop.products.product.ProductCatalog;
 import io.cloudshop.testsupport.TestInfrastructure;

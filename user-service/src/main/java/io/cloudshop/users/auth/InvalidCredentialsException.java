@@ -1,21 +1,31 @@
 package io.cloudshop.users.auth;
 
-import io.cloudshop.common.problem.ApiException;
-import org.springframework.http.HttpStatus;
+/** A failed login or refresh; one message for every cause, so it reveals nothing about accounts. */
+public class InvalidCredentialsException extends RuntimeException {
 
-/** 401 for a failed login or refresh; one message for every cause, so it reveals nothing about accounts. */
-class InvalidCredentialsException extends ApiException {
+    /** What was presented and refused. */
+    public enum Credential {
+        PASSWORD,
+        REFRESH_TOKEN
+    }
 
-    InvalidCredentialsException(String code, String detail) {
-        super(HttpStatus.UNAUTHORIZED, code, detail);
+    private final Credential credential;
+
+    private InvalidCredentialsException(Credential credential, String detail) {
+        super(detail);
+        this.credential = credential;
     }
 
     static InvalidCredentialsException login() {
-        return new InvalidCredentialsException("INVALID_CREDENTIALS", "The email or password is wrong.");
+        return new InvalidCredentialsException(Credential.PASSWORD, "The email or password is wrong.");
     }
 
     static InvalidCredentialsException refresh() {
         return new InvalidCredentialsException(
-                "INVALID_REFRESH_TOKEN", "The refresh token is invalid, expired or revoked. Log in again.");
+                Credential.REFRESH_TOKEN, "The refresh token is invalid, expired or revoked. Log in again.");
+    }
+
+    public Credential credential() {
+        return credential;
     }
 }

@@ -53,6 +53,7 @@ public class Sessions {
     /** What a successful login or refresh hands out. */
     public record Tokens(String accessToken, long expiresIn, String refreshToken) {}
 
+    /** @throws InvalidCredentialsException for an unknown email, a wrong password or a disabled account, alike */
     @Transactional
     public Tokens login(String email, String password) {
         Optional<User> user = accounts.findByEmail(email);
@@ -77,6 +78,10 @@ public class Sessions {
         return refreshTokens.deleteExpiredBefore(Instant.now());
     }
 
+    /**
+     * @throws InvalidCredentialsException for an unknown, expired, spent or revoked token or a disabled account, alike;
+     *     a revocation of the token's family that comes with it (spent token, disabled account) is committed
+     */
     @Transactional(noRollbackFor = InvalidCredentialsException.class)
     public Tokens refresh(String refreshToken) {
         Instant now = Instant.now();

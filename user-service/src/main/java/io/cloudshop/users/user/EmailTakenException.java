@@ -1,12 +1,9 @@
 package io.cloudshop.users.user;
 
-import io.cloudshop.common.problem.ApiException;
-import org.springframework.http.HttpStatus;
-
-/** 409 {@code EMAIL_TAKEN}: the (normalized) email belongs to another account. */
-class EmailTakenException extends ApiException {
+/** The (normalized) email belongs to another account. */
+public class EmailTakenException extends RuntimeException {
 
     EmailTakenException() {
-        super(HttpStatus.CONFLICT, "EMAIL_TAKEN", "An account with this email already exists.");
+        super("An account with this email already exists.");
     }
 }

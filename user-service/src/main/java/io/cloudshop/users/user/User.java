@@ -15,11 +15,13 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /** A user account. The password hash never leaves this service; emails are stored normalized. */
 @Entity
 @Table(name = "users")
-public class User {
+public class User extends AbstractAggregateRoot<User> {
 
     @Id
     private UUID id;
@@ -60,11 +62,17 @@ public class User {
         this.createdAt = Instant.now();
     }
 
-    /** A new enabled customer; {@code email} must already be normalized and {@code passwordHash} encoded. */
+    /**
+     * A new enabled customer, announced as {@link UserRegistered}; {@code email} must already be normalized and
+     * {@code passwordHash} encoded.
+     */
     static User register(String email, String name, String passwordHash) {
-        return new User(email, name, passwordHash, Set.of(Role.CUSTOMER));
+        User user = new User(email, name, passwordHash, Set.of(Role.CUSTOMER));
+        user.registerEvent(UserRegistered.of(user));
+        return user;
     }
 
+    /** An administrator: not a customer, so announced to nobody (no wallet). */
     static User admin(String email, String name, String passwordHash) {
         return new User(email, name, passwordHash, Set.of(Role.ADMIN));
     }
@@ -93,10 +101,10 @@ public class User {
         return version;
     }
 
-    /** @throws io.cloudshop.common.problem.ApiException 412 when {@code expected} is given and is not the version */
-    void requireVersion(@org.jspecify.annotations.Nullable Long expected) {
+    /** @throws VersionMismatchException when {@code expected} is given and is not the version */
+    void requireVersion(@Nullable Long expected) {
         if (expected != null && expected != version) {
-            throw io.cloudshop.common.web.ETags.preconditionFailed();
+            throw new VersionMismatchException();
         }
     }
 

@@ -1,19 +1,13 @@
 package io.cloudshop.users.user;
 
-import io.cloudshop.common.problem.ApiException;
-import io.cloudshop.common.problem.Problems;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,17 +23,17 @@ public class UserAccounts {
 
     private final Users users;
     private final PasswordEncoder passwords;
-    private final ApplicationEventPublisher events;
 
-    UserAccounts(Users users, PasswordEncoder passwords, ApplicationEventPublisher events) {
+    UserAccounts(Users users, PasswordEncoder passwords) {
         this.users = users;
         this.passwords = passwords;
-        this.events = events;
     }
 
     /**
-     * A new customer, announced as {@link UserRegistered}; 409 {@code EMAIL_TAKEN} if the normalized email is
-     * registered, 400 for a weak password.
+     * A new customer, announced as {@link UserRegistered}.
+     *
+     * @throws WeakPasswordException when the password breaks the policy
+     * @throws EmailTakenException when the normalized email is registered
      */
     @Transactional
     public User register(String email, String name, String password) {
@@ -49,9 +43,9 @@ public class UserAccounts {
             throw new EmailTakenException();
         }
         try {
-            // Flushed here, so a concurrent registration's unique-email violation surfaces inside this try.
+            // Flushed here, so a concurrent registration's unique-email violation surfaces inside this try; the
+            // repository hands the UserRegistered to the outbox once the row is written, in this transaction.
             User user = users.saveAndFlush(User.register(normalized, name.strip(), passwords.encode(password)));
-            events.publishEvent(UserRegistered.of(user)); // through the outbox, in this transaction
             return user;
         } catch (DataIntegrityViolationException ex) {
             throw new EmailTakenException(); // lost a race with a concurrent registration of the same email
@@ -61,6 +55,8 @@ public class UserAccounts {
     /**
      * Creates the first admin unless one exists; returns whether it did. An existing account with that email is never
      * promoted, admin or not: its password is whoever registered it.
+     *
+     * @throws WeakPasswordException when an admin is to be created and the password breaks the policy
      */
     @Transactional
     public boolean bootstrapAdmin(String email, String password) {
@@ -96,12 +92,17 @@ public class UserAccounts {
         return users.findById(id);
     }
 
+    /** @throws UserNotFoundException when there is no such user */
     @Transactional(readOnly = true)
     public User get(UUID id) {
         return users.findById(id).orElseThrow(UserNotFoundException::new);
     }
 
-    /** @param expectedVersion the version the caller read ({@code If-Match}), or null to change whatever is there */
+    /**
+     * @param expectedVersion the version the caller read, or null to change whatever is there
+     * @throws UserNotFoundException when there is no such user
+     * @throws VersionMismatchException when {@code expectedVersion} is given and is not the current version
+     */
     @Transactional
     public User rename(UUID id, String name, @Nullable Long expectedVersion) {
         User user = get(id);
@@ -110,7 +111,10 @@ public class UserAccounts {
         return user;
     }
 
-    /** Admin change of roles and enabled flag; either may be absent. {@code expectedVersion} as for renaming. */
+    /**
+     * Admin change of roles and enabled flag; either may be absent. {@code expectedVersion} and what is thrown as for
+     * {@link #rename}.
+     */
     @Transactional
     public User administer(
             UUID id, @Nullable Set<Role> roles, @Nullable Boolean enabled, @Nullable Long expectedVersion) {
@@ -137,18 +141,13 @@ public class UserAccounts {
     }
 
     private static void checkPasswordPolicy(String normalizedEmail, String password) {
-        List<Problems.FieldError> errors = new ArrayList<>();
         int length = password.codePointCount(0, password.length());
         if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
-            errors.add(new Problems.FieldError(
-                    "password",
-                    "must be between %d and %d characters".formatted(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH)));
-        } else if (Emails.normalize(password).equals(normalizedEmail)) {
-            errors.add(new Problems.FieldError("password", "must not be the email address"));
+            throw new WeakPasswordException(
+                    "must be between %d and %d characters".formatted(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH));
         }
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid values.", errors);
+        if (Emails.normalize(password).equals(normalizedEmail)) {
+            throw new WeakPasswordException("must not be the email address");
         }
     }
 }

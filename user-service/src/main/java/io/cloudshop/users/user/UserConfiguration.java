@@ -1,5 +1,6 @@
 package io.cloudshop.users.user;
 
+import io.cloudshop.users.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,6 @@ class UserConfiguration {
     /** Three partitions, the broker's replication factor; keyed by user id. */
     @Bean
     NewTopic usersTopic() {
-        return TopicBuilder.name(UserRegistered.TOPIC).partitions(3).build();
+        return TopicBuilder.name(Topics.USERS).partitions(3).build();
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
 /** The registered users. */
-public interface Users extends Repository<User, UUID> {
+interface Users extends Repository<User, UUID> {
 
     User save(User user);
 

@@ -1,8 +1,8 @@
 package io.cloudshop.orders.order.messaging;
 
 import io.cloudshop.common.messaging.EventReader;
+import io.cloudshop.orders.Topics;
 import io.cloudshop.orders.order.OrderSaga;
-import io.cloudshop.orders.order.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -5,15 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * PENDING orders whose saga has not moved for longer than {@code orders.ops.stalled-after} (30 s; a healthy saga
  * finishes in about a second). {@code cloudshop.orders.stalled} is their number, the one the {@code SagaStalled}
- * alert watches, counted every 15 s off the scrape path (an indexed count; {@code NaN} while the database does not
+ * alert watches, counted every {@code orders.ops.stalled-check-interval} (15 s) off the scrape path (an indexed count; {@code NaN} while the database does not
  * answer); {@code /actuator/saga} lists them.
  */
 @Component
@@ -23,10 +21,9 @@ class StalledOrders {
     private final Duration stalledAfter;
     private volatile double stalled = Double.NaN;
 
-    StalledOrders(
-            JdbcClient jdbc, MeterRegistry registry, @Value("${orders.ops.stalled-after:30s}") Duration stalledAfter) {
+    StalledOrders(JdbcClient jdbc, MeterRegistry registry, OpsSettings settings) {
         this.jdbc = jdbc;
-        this.stalledAfter = stalledAfter;
+        this.stalledAfter = settings.stalledAfter();
         Gauge.builder("cloudshop.orders.stalled", this, orders -> orders.stalled)
                 .description("PENDING orders whose saga has not moved for longer than orders.ops.stalled-after")
                 .register(registry);
@@ -44,7 +41,7 @@ class StalledOrders {
                 .single();
     }
 
-    @Scheduled(fixedDelayString = "${orders.ops.stalled-check-interval:15s}")
+    /** Run every {@code orders.ops.stalled-check-interval} ({@link OpsConfiguration}). */
     void count() {
         try {
             stalled = countSince(Instant.now().minus(stalledAfter));

@@ -4,9 +4,9 @@ import io.cloudshop.common.problem.ApiException;
 import io.cloudshop.common.security.Caller;
 import io.cloudshop.common.web.SortWhitelist;
 import io.cloudshop.orders.order.OrderPlacement;
+import io.cloudshop.orders.order.OrderQueries;
 import io.cloudshop.orders.order.OrderSaga;
 import io.cloudshop.orders.order.OrderStatus;
-import io.cloudshop.orders.order.Orders;
 import io.cloudshop.orders.order.web.OrderRequests.NewOrder;
 import io.cloudshop.orders.order.web.OrderRequests.OrderDetails;
 import io.cloudshop.orders.order.web.OrderRequests.OrderView;
@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -47,11 +46,11 @@ class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final Orders orders;
+    private final OrderQueries orders;
     private final OrderPlacement placement;
     private final OrderSaga saga;
 
-    OrderController(Orders orders, OrderPlacement placement, OrderSaga saga) {
+    OrderController(OrderQueries orders, OrderPlacement placement, OrderSaga saga) {
         this.orders = orders;
         this.placement = placement;
         this.saga = saga;
@@ -114,12 +113,8 @@ class OrderController {
             @RequestParam(required = false) @Nullable OrderStatus status) {
         PageRequest request = PageRequest.of(page, size, SORTABLE.parse(sort));
         Caller who = Caller.of(caller);
-        var found = who.admin()
-                ? (status == null ? orders.findAllBy(request) : orders.findByStatus(status, request))
-                : (status == null
-                        ? orders.findByCustomerId(who.id(), request)
-                        : orders.findByCustomerIdAndStatus(who.id(), status, request));
-        return new PagedModel<>(found.map(OrderView::of));
+        return new PagedModel<>(
+                orders.list(who.admin() ? null : who.id(), status, request).map(OrderView::of));
     }
 
     /** One order: the caller's own, or any for an admin. Another customer's answers 404 exactly like a missing one. */
@@ -127,10 +122,7 @@ class OrderController {
     @Transactional(readOnly = true)
     OrderDetails get(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
         Caller who = Caller.of(caller);
-        return orders.findById(id)
-                .filter(order -> who.owns(order.customerId()))
-                .map(OrderDetails::of)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No order has this id."));
+        return OrderDetails.of(orders.get(id, who.id(), who.admin()));
     }
 
     /** 1-100 visible ASCII characters (a UUID is the usual choice). */

@@ -1,8 +1,8 @@
 package io.cloudshop.payments.payment.messaging;
 
 import io.cloudshop.common.messaging.EventReader;
+import io.cloudshop.payments.Topics;
 import io.cloudshop.payments.payment.PaymentProcessing;
-import io.cloudshop.payments.payment.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

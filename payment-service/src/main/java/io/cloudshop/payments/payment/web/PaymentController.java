@@ -1,11 +1,10 @@
 package io.cloudshop.payments.payment.web;
 
-import io.cloudshop.common.problem.ApiException;
 import io.cloudshop.common.security.Caller;
 import io.cloudshop.common.web.SortWhitelist;
 import io.cloudshop.payments.payment.Payment;
+import io.cloudshop.payments.payment.PaymentQueries;
 import io.cloudshop.payments.payment.PaymentStatus;
-import io.cloudshop.payments.payment.Payments;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
@@ -15,10 +14,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +32,9 @@ class PaymentController {
     private static final SortWhitelist SORTABLE =
             SortWhitelist.of(Map.of("createdAt", "createdAt", "amount", "amount"), "id");
 
-    private final Payments payments;
+    private final PaymentQueries payments;
 
-    PaymentController(Payments payments) {
+    PaymentController(PaymentQueries payments) {
         this.payments = payments;
     }
 
@@ -45,7 +42,6 @@ class PaymentController {
      * Payments newest first, in Spring Data's {@code {content, page}} shape: a customer's own, or all for an admin.
      */
     @GetMapping
-    @Transactional(readOnly = true)
     PagedModel<PaymentView> list(
             @AuthenticationPrincipal Jwt caller,
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -54,23 +50,15 @@ class PaymentController {
             @RequestParam(required = false) @Nullable UUID orderId) {
         PageRequest request = PageRequest.of(page, size, SORTABLE.parse(sort));
         Caller who = Caller.of(caller);
-        var found = who.admin()
-                ? (orderId == null ? payments.findAllBy(request) : payments.findByOrderId(orderId, request))
-                : (orderId == null
-                        ? payments.findByCustomerId(who.id(), request)
-                        : payments.findByCustomerIdAndOrderId(who.id(), orderId, request));
-        return new PagedModel<>(found.map(PaymentView::of));
+        return new PagedModel<>(
+                payments.list(who.id(), who.admin(), orderId, request).map(PaymentView::of));
     }
 
     /** One payment: the caller's own, or any for an admin. Another customer's answers 404 exactly like a missing one. */
     @GetMapping("/{id}")
-    @Transactional(readOnly = true)
     PaymentView get(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
         Caller who = Caller.of(caller);
-        return payments.findById(id)
-                .filter(payment -> who.owns(payment.customerId()))
-                .map(PaymentView::of)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "No payment has this id."));
+        return PaymentView.of(payments.get(id, who.id(), who.admin()));
     }
 
     record Money(BigDecimal amount, String currency) {}

@@ -1,6 +1,7 @@
 package io.cloudshop.payments.wallet.messaging;
 
 import io.cloudshop.common.messaging.EventReader;
+import io.cloudshop.payments.Topics;
 import io.cloudshop.payments.wallet.Wallets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,16 +14,13 @@ import org.springframework.stereotype.Component;
 @Component
 class UserEventListener {
 
-    /** user-service's topic (read). */
-    static final String USERS = "users.events";
-
     private final Wallets wallets;
 
     UserEventListener(Wallets wallets) {
         this.wallets = wallets;
     }
 
-    @KafkaListener(id = "payment-service.users", topics = USERS)
+    @KafkaListener(id = "payment-service.users", topics = Topics.USERS)
     void on(ConsumerRecord<String, byte[]> record) {
         if (EventReader.read(record.value(), UserEvents.class) instanceof UserEvents.Registered registered) {
             wallets.of(registered.userId());

@@ -4,6 +4,7 @@ import io.cloudshop.common.problem.ApiException;
 import io.cloudshop.common.web.ETags;
 import io.cloudshop.products.inventory.Inventory;
 import io.cloudshop.products.inventory.StockLevel;
+import io.cloudshop.products.product.Product;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -72,9 +73,9 @@ class InventoryController {
     }
 
     record StockSetting(
-            @NotNull @Min(0) @Max(Inventory.MAX_STOCK) Integer stock) {}
+            @NotNull @Min(0) @Max(Product.MAX_STOCK) Integer stock) {}
 
     record StockAdjustment(
-            @NotNull @Min(-Inventory.MAX_STOCK) @Max(Inventory.MAX_STOCK)
+            @NotNull @Min(-Product.MAX_STOCK) @Max(Product.MAX_STOCK)
             Integer delta) {}
 }

@@ -1,9 +1,9 @@
 package io.cloudshop.products.product.web;
 
 import io.cloudshop.common.web.CleanText;
-import io.cloudshop.products.inventory.Inventory;
 import io.cloudshop.products.product.CatalogProduct;
 import io.cloudshop.products.product.Money;
+import io.cloudshop.products.product.Product;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,7 +47,7 @@ final class ProductRequests {
             String category,
 
             @NotNull @Valid Price price,
-            @NotNull @Min(0) @Max(Inventory.MAX_STOCK) Integer stock) {}
+            @NotNull @Min(0) @Max(Product.MAX_STOCK) Integer stock) {}
 
     /** PUT: every editable member. */
     record Description(

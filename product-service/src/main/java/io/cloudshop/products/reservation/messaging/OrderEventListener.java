@@ -1,9 +1,9 @@
 package io.cloudshop.products.reservation.messaging;
 
 import io.cloudshop.common.messaging.EventReader;
+import io.cloudshop.products.Topics;
 import io.cloudshop.products.reservation.StockReservation;
 import io.cloudshop.products.reservation.StockReserved;
-import io.cloudshop.products.reservation.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

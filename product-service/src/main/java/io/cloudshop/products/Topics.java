@@ -1,4 +1,4 @@
-package io.cloudshop.products.reservation;
+package io.cloudshop.products;
 
 /** The Kafka topics product-service writes and reads, in one place. */
 public final class Topics {

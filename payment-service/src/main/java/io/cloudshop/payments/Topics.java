@@ -1,4 +1,4 @@
-package io.cloudshop.payments.payment;
+package io.cloudshop.payments;
 
 /** The Kafka topics payment-service writes and reads, in one place. */
 public final class Topics {
@@ -11,6 +11,9 @@ public final class Topics {
 
     /** order-service's events, keyed by order id (read). */
     public static final String ORDERS = "orders.events";
+
+    /** user-service's events, keyed by user id (read). */
+    public static final String USERS = "users.events";
 
     private Topics() {}
 }

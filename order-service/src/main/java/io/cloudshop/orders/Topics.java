@@ -1,4 +1,4 @@
-package io.cloudshop.orders.order;
+package io.cloudshop.orders;
 
 /** The Kafka topics order-service writes and reads, in one place. */
 public final class Topics {

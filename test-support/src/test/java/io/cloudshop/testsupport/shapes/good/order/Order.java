@@ -1,0 +1,3 @@
+package io.cloudshop.testsupport.shapes.good.order;
+
+public record Order(long id) {}
