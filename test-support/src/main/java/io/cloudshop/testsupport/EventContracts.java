@@ -32,6 +32,27 @@ public final class EventContracts {
         }
     }
 
+    /**
+     * Fails unless every event of {@code family}, a sealed interface (records nested in it or its permitted classes
+     * alike), has a golden sample in {@code module}: a new event type cannot be published before its contract is
+     * written down.
+     */
+    public static void assertEverySampled(Class<?> family, String module) {
+        if (!family.isSealed()) {
+            throw new IllegalArgumentException(family + " is not a sealed event family");
+        }
+        List<String> missing = new ArrayList<>();
+        for (Class<?> event : family.getPermittedSubclasses()) {
+            Path file = Path.of("..", module, "src", "test", "resources", "contracts", event.getSimpleName() + ".json");
+            if (!Files.isRegularFile(file)) {
+                missing.add(file.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new AssertionError("Events of " + family.getSimpleName() + " without a golden sample: " + missing);
+        }
+    }
+
     /** Fails, naming every broken member, unless {@code actual} keeps all of {@code golden}'s members and types. */
     public static void assertCompatible(String golden, Object actual) {
         List<String> broken = new ArrayList<>();

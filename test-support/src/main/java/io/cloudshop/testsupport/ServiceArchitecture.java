@@ -34,6 +34,9 @@ import org.springframework.modulith.core.JavaPackage;
  *       {@code web} package. Its configuration classes and declarative HTTP clients ({@code @FeignClient}) are
  *       adapters and exempt.
  *   <li>Web code reaches data through the domain's use cases, never through a Spring Data repository.
+ *   <li>Aggregates raise their events (Spring Data's {@code AbstractAggregateRoot}); nothing publishes through an
+ *       {@code ApplicationEventPublisher}.
+ *   <li>Transactions are declared with {@code @Transactional}; no {@code TransactionTemplate}.
  * </ul>
  */
 public final class ServiceArchitecture {
@@ -85,6 +88,16 @@ public final class ServiceArchitecture {
                                 "io.cloudshop.common.problem..",
                                 base + "..web..")
                         .as("domain code knows nothing of HTTP"),
+                noClasses()
+                        .should()
+                        .dependOnClassesThat()
+                        .areAssignableTo("org.springframework.context.ApplicationEventPublisher")
+                        .as("aggregates raise events, use cases do not publish them"),
+                noClasses()
+                        .should()
+                        .dependOnClassesThat()
+                        .areAssignableTo("org.springframework.transaction.support.TransactionTemplate")
+                        .as("transactions are declared (@Transactional), not programmed"),
                 noClasses()
                         .that()
                         .resideInAPackage(base + "..web..")

@@ -26,7 +26,7 @@ class ServiceArchitectureTests {
     void eachRuleCatchesItsViolation() {
         Map<String, List<String>> violations = violations(BAD);
 
-        assertThat(violations).hasSize(3);
+        assertThat(violations).hasSize(5);
         assertThat(violations.get(ruleNamed("cycles", BAD)))
                 .anySatisfy(detail -> assertThat(detail).contains("Cycle detected"));
         assertThat(violations.get("domain code knows nothing of HTTP"))
@@ -35,6 +35,12 @@ class ServiceArchitectureTests {
                         assertThat(detail).contains("bad.order.Order.view()").contains("OrderView"));
         assertThat(violations.get("web code reaches data through use cases, not repositories"))
                 .anySatisfy(detail -> assertThat(detail).contains("OrderView").contains("Orders"));
+        assertThat(violations.get("aggregates raise events, use cases do not publish them"))
+                .anySatisfy(
+                        detail -> assertThat(detail).contains("OrderPlacement").contains("ApplicationEventPublisher"));
+        assertThat(violations.get("transactions are declared (@Transactional), not programmed"))
+                .anySatisfy(
+                        detail -> assertThat(detail).contains("OrderPlacement").contains("TransactionTemplate"));
     }
 
     private static Map<String, List<String>> violations(String base) {

@@ -24,7 +24,7 @@ class EventMetrics {
 
     @EventListener
     void published(Object event) {
-        EventEnvelope.of(event).typeIfKnown().ifPresent(type -> {
+        EventEnvelope.of(event, null).typeIfKnown().ifPresent(type -> {
             Counter counter = Counter.builder("cloudshop.events.published")
                     .description("Domain events published, counted when their transaction commits")
                     .tag("type", type)

@@ -12,8 +12,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.kafka.config.ContainerCustomizer;
@@ -30,7 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       application task executor after the commit; without this decorator each send began a trace of its own, cut
  *       off from the request (or the consumed event) that caused it. Boot applies a {@link TaskDecorator} bean to the
  *       executors it configures.
- *   <li>Kafka spans and consumer log lines name the event type and order ({@link EventObservation}).
+ *   <li>Kafka spans and consumer log lines name the event type and what it is about ({@link EventObservation}).
  *   <li>Published domain events are counted by type ({@link EventMetrics}).
  *   <li>With {@code TRACING_SAMPLES_PER_SECOND} above 0, each instance starts at most that many traces a second
  *       (Brave's rate-limiting sampler) instead of a share of all requests: all traces while traffic is low, a bounded
@@ -78,35 +80,44 @@ public class ObservabilityAutoConfiguration {
     }
 
     /**
-     * Kafka sends and receives tagged with event type and order id (see {@link EventObservation}). Boot applies a
-     * unique {@link ContainerCustomizer} and {@link RecordInterceptor} bean to its listener container factory; it has
-     * no hook for the template's convention, hence the post-processor.
+     * Kafka sends and receives tagged with event type and, where the service names one, the id they are about (see
+     * {@link EventObservation}). Boot applies a unique {@link ContainerCustomizer} and {@link RecordInterceptor} bean
+     * to its listener container factory; it has no hook for the template's convention, hence the post-processor.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(KafkaTemplate.class)
+    @EnableConfigurationProperties(EventCorrelationProperties.class)
     static class Messaging {
 
         @Bean
         @ConditionalOnMissingBean(ContainerCustomizer.class)
         ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
-                eventListenerObservation() {
-            return container ->
-                    container.getContainerProperties().setObservationConvention(new EventObservation.Receiving());
+                eventListenerObservation(EventCorrelationProperties correlation) {
+            return container -> container
+                    .getContainerProperties()
+                    .setObservationConvention(new EventObservation.Receiving(correlation));
         }
 
         @Bean
         @ConditionalOnMissingBean(RecordInterceptor.class)
-        RecordInterceptor<Object, Object> eventLogContext() {
-            return new EventObservation.LogContext();
+        RecordInterceptor<Object, Object> eventLogContext(EventCorrelationProperties correlation) {
+            return new EventObservation.LogContext(correlation);
         }
 
+        /**
+         * A post-processor is created before configuration properties can be bound as beans, so it binds them
+         * itself, from the environment.
+         */
         @Bean
-        static BeanPostProcessor eventSendObservation() {
+        static BeanPostProcessor eventSendObservation(Environment environment) {
+            EventCorrelationProperties correlation = Binder.get(environment)
+                    .bind("cloudshop.observability.events.correlation", EventCorrelationProperties.class)
+                    .orElseGet(EventCorrelationProperties::none);
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessBeforeInitialization(Object bean, String beanName) {
                     if (bean instanceof KafkaTemplate<?, ?> template) {
-                        template.setObservationConvention(new EventObservation.Sending());
+                        template.setObservationConvention(new EventObservation.Sending(correlation));
                     }
                     return bean;
                 }

@@ -1,6 +1,7 @@
 package io.cloudshop.common.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.common.KeyValue;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,14 @@ import org.slf4j.MDC;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.kafka.support.micrometer.KafkaRecordSenderContext;
 
-/** Event type and order id on Kafka spans, metrics and log lines, and nothing else from the payload. */
+/**
+ * Event type and, as the saga's services configure it, order id on Kafka spans, metrics and log lines, and nothing
+ * else from the payload.
+ */
 class EventObservationTests {
+
+    static final EventCorrelationProperties ORDERS =
+            new EventCorrelationProperties("orderId", "cloudshop.order.id", "orderId");
 
     record OrderPlaced(UUID eventId, String type, UUID orderId, UUID customerId, String email) {}
 
@@ -30,7 +37,7 @@ class EventObservationTests {
                         new OrderPlaced(UUID.randomUUID(), "OrderPlaced", order, UUID.randomUUID(), "a@b.c")),
                 "kafkaTemplate",
                 () -> "cluster");
-        var convention = new EventObservation.Sending();
+        var convention = new EventObservation.Sending(ORDERS);
 
         assertThat(convention.getLowCardinalityKeyValues(context))
                 .contains(KeyValue.of("cloudshop.event.type", "OrderPlaced"))
@@ -46,7 +53,7 @@ class EventObservationTests {
         var context = received("""
                 {"eventId": "%s", "lines": [{"type": "Nested"}], "type": "StockReserved",
                  "orderId": "%s", "email": "someone@example.com"}""".formatted(UUID.randomUUID(), order));
-        var convention = new EventObservation.Receiving();
+        var convention = new EventObservation.Receiving(ORDERS);
 
         assertThat(convention.getLowCardinalityKeyValues(context))
                 .contains(KeyValue.of("cloudshop.event.type", "StockReserved"));
@@ -57,32 +64,36 @@ class EventObservationTests {
 
     @Test
     void eventsOutsideTheSagaHaveATypeButNoOrder() {
-        var envelope = EventEnvelope.of(new UserRegistered(UUID.randomUUID(), "UserRegistered", order, "a@b.c"));
+        var envelope =
+                EventEnvelope.of(new UserRegistered(UUID.randomUUID(), "UserRegistered", order, "a@b.c"), "orderId");
 
         assertThat(envelope).isEqualTo(new EventEnvelope("UserRegistered", null));
     }
 
     @Test
     void whatIsNotAnEnvelopeTagsNothingAndNeverFails() {
-        assertThat(EventEnvelope.of("not json".getBytes(StandardCharsets.UTF_8)))
+        assertThat(EventEnvelope.of("not json".getBytes(StandardCharsets.UTF_8), "orderId"))
                 .isEqualTo(EventEnvelope.NONE);
-        assertThat(EventEnvelope.of("[1, 2]".getBytes(StandardCharsets.UTF_8))).isEqualTo(EventEnvelope.NONE);
-        assertThat(EventEnvelope.of(new byte[0])).isEqualTo(EventEnvelope.NONE);
-        assertThat(EventEnvelope.of(null)).isEqualTo(EventEnvelope.NONE);
-        assertThat(EventEnvelope.of("a plain string")).isEqualTo(EventEnvelope.NONE);
+        assertThat(EventEnvelope.of("[1, 2]".getBytes(StandardCharsets.UTF_8), "orderId"))
+                .isEqualTo(EventEnvelope.NONE);
+        assertThat(EventEnvelope.of(new byte[0], "orderId")).isEqualTo(EventEnvelope.NONE);
+        assertThat(EventEnvelope.of(null, "orderId")).isEqualTo(EventEnvelope.NONE);
+        assertThat(EventEnvelope.of("a plain string", "orderId")).isEqualTo(EventEnvelope.NONE);
         // Producer text that is not a type name or an order id never becomes a tag value.
         assertThat(EventEnvelope.of("""
-                {"type": "drop table orders; --", "orderId": "someone@example.com"}""".getBytes(StandardCharsets.UTF_8))).isEqualTo(EventEnvelope.NONE);
+                {"type": "drop table orders; --", "orderId": "someone@example.com"}""".getBytes(StandardCharsets.UTF_8), "orderId"))
+                .isEqualTo(EventEnvelope.NONE);
         // Cut short: what was read before the damage still counts.
-        assertThat(EventEnvelope.of("{\"type\": \"OrderPlaced\", \"orderId\": ".getBytes(StandardCharsets.UTF_8)))
+        assertThat(EventEnvelope.of(
+                        "{\"type\": \"OrderPlaced\", \"orderId\": ".getBytes(StandardCharsets.UTF_8), "orderId"))
                 .isEqualTo(new EventEnvelope("OrderPlaced", null));
-        assertThat(new EventObservation.Receiving().getLowCardinalityKeyValues(received("{oops")))
+        assertThat(new EventObservation.Receiving(ORDERS).getLowCardinalityKeyValues(received("{oops")))
                 .contains(KeyValue.of("cloudshop.event.type", "unknown"));
     }
 
     @Test
     void theListenerLogsWithTheOrderIdAndForgetsItAfterwards() {
-        var interceptor = new EventObservation.LogContext();
+        var interceptor = new EventObservation.LogContext(ORDERS);
         ConsumerRecord<Object, Object> record = new ConsumerRecord<>(
                 "inventory.events",
                 0,
@@ -99,6 +110,25 @@ class EventObservationTests {
         interceptor.afterRecord(record, null);
         assertThat(MDC.get("orderId")).isNull();
         assertThat(MDC.get("eventType")).isNull();
+    }
+
+    @Test
+    void aServiceThatNamesNoCorrelationMemberTagsTheTypeOnly() {
+        var context = received("{\"type\": \"StockReserved\", \"orderId\": \"%s\"}".formatted(order));
+        var convention = new EventObservation.Receiving(EventCorrelationProperties.none());
+
+        assertThat(convention.getLowCardinalityKeyValues(context))
+                .contains(KeyValue.of("cloudshop.event.type", "StockReserved"));
+        assertThat(convention.getHighCardinalityKeyValues(context))
+                .extracting(KeyValue::getKey)
+                .doesNotContain("cloudshop.order.id");
+    }
+
+    @Test
+    void aCorrelationMemberNeedsItsTagAndMdcKey() {
+        assertThatThrownBy(() -> new EventCorrelationProperties("orderId", null, "orderId"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("correlation.member needs .tag and .mdc");
     }
 
     private static KafkaRecordReceiverContext received(String json) {

@@ -11,36 +11,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Placing an order: claim the Idempotency-Key, price the lines from the catalog (outside any transaction, so no
  * database connection waits on the network), then store the PENDING order and its {@link OrderPlaced} in one
- * transaction. Any failure releases the key and stores nothing.
+ * transaction ({@link NewOrders}). Any failure releases the key and stores nothing.
  */
 @Service
 public class OrderPlacement {
 
-    private final Orders orders;
     private final IdempotencyKeys keys;
     private final ProductCatalog catalog;
-    private final TransactionTemplate transaction;
-    private final SagaMetrics metrics;
-    private final PurchaseLimits limits;
+    private final NewOrders newOrders;
+    private final OrderQueries queries;
 
-    OrderPlacement(
-            Orders orders,
-            IdempotencyKeys keys,
-            ProductCatalog catalog,
-            TransactionTemplate transaction,
-            SagaMetrics metrics,
-            PurchaseLimits limits) {
-        this.orders = orders;
+    OrderPlacement(IdempotencyKeys keys, ProductCatalog catalog, NewOrders newOrders, OrderQueries queries) {
         this.keys = keys;
         this.catalog = catalog;
-        this.transaction = transaction;
-        this.metrics = metrics;
-        this.limits = limits;
+        this.newOrders = newOrders;
+        this.queries = queries;
     }
 
     public record RequestedLine(UUID productId, int quantity) {}
@@ -59,28 +48,14 @@ public class OrderPlacement {
     public Placement place(UUID customerId, String idempotencyKey, List<RequestedLine> lines) {
         IdempotencyKeys.Claim claim = keys.claim(customerId, idempotencyKey, hash(lines));
         if (claim instanceof IdempotencyKeys.Claim.Completed(UUID orderId)) {
-            // Read with its lines inside a transaction: the web layer maps it after the transaction has ended.
-            return new Placement(
-                    transaction.execute(status -> {
-                        Order order = orders.findById(orderId).orElseThrow();
-                        order.lines(); // copies, which loads them
-                        order.timeline();
-                        return order;
-                    }),
-                    true);
+            return new Placement(queries.withDetails(orderId), true);
         }
         UUID claimId = ((IdempotencyKeys.Claim.Claimed) claim).claimId();
         try {
             Priced priced = price(lines);
-            Order placed = transaction.execute(status -> {
-                limits.check(customerId, lines);
-                // Flushed before the key points at it (foreign key); the outbox row is written in this transaction too.
-                Order order = orders.saveAndFlush(Order.place(customerId, priced.lines(), priced.currency()));
-                keys.complete(customerId, idempotencyKey, claimId, order.id());
-                metrics.placed();
-                return order;
-            });
-            return new Placement(placed, false);
+            return new Placement(
+                    newOrders.store(customerId, idempotencyKey, claimId, lines, priced.lines(), priced.currency()),
+                    false);
         } catch (RuntimeException ex) {
             keys.release(customerId, idempotencyKey, claimId);
             throw ex;

@@ -34,6 +34,14 @@ public class OrderQueries {
                 : orders.findByCustomerIdAndStatus(customerId, status, page);
     }
 
+    /** The order an earlier request placed, its lines and timeline read, for a caller outside any transaction. */
+    Order withDetails(UUID orderId) {
+        Order order = orders.findById(orderId).orElseThrow();
+        order.lines(); // copies, which loads them
+        order.timeline();
+        return order;
+    }
+
     /** @throws OrderNotFoundException when there is none, or it is another customer's and {@code admin} is false */
     public Order get(UUID orderId, UUID customerId, boolean admin) {
         return orders.findById(orderId)

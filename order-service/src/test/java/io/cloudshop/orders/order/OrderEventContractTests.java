@@ -1,6 +1,7 @@
 package io.cloudshop.orders.order;
 
 import static io.cloudshop.testsupport.EventContracts.assertCompatible;
+import static io.cloudshop.testsupport.EventContracts.assertEverySampled;
 import static io.cloudshop.testsupport.EventContracts.sample;
 
 import java.math.BigDecimal;
@@ -32,5 +33,10 @@ class OrderEventContractTests {
     @Test
     void orderCancelled() {
         assertCompatible(sample("order-service", "OrderCancelled"), OrderFinished.cancelled(order, "CUSTOMER", true));
+    }
+
+    @Test
+    void everyEventItPublishesHasAGoldenSample() {
+        assertEverySampled(OrderEvent.class, "order-service");
     }
 }

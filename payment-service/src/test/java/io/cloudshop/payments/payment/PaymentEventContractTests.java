@@ -1,6 +1,7 @@
 package io.cloudshop.payments.payment;
 
 import static io.cloudshop.testsupport.EventContracts.assertCompatible;
+import static io.cloudshop.testsupport.EventContracts.assertEverySampled;
 import static io.cloudshop.testsupport.EventContracts.sample;
 
 import java.math.BigDecimal;
@@ -26,5 +27,10 @@ class PaymentEventContractTests {
     @Test
     void paymentRefunded() {
         assertCompatible(sample("payment-service", "PaymentRefunded"), PaymentEvent.PaymentRefunded.of(payment));
+    }
+
+    @Test
+    void everyEventItPublishesHasAGoldenSample() {
+        assertEverySampled(PaymentEvent.class, "payment-service");
     }
 }

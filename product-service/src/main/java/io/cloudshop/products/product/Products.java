@@ -1,9 +1,11 @@
 package io.cloudshop.products.product;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -13,6 +15,11 @@ import org.springframework.data.repository.query.Param;
 public interface Products extends Repository<Product, UUID> {
 
     Optional<Product> findById(UUID id);
+
+    /** The product, its row locked until the transaction ends: a reservation checks every line before it takes any. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Product p where p.id = :id")
+    Optional<Product> lockById(@Param("id") UUID id);
 
     /** One query for any number of ids (the batch read); soft-deleted products included. */
     List<Product> findByIdIn(Collection<UUID> ids);

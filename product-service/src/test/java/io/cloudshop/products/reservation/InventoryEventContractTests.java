@@ -1,6 +1,7 @@
 package io.cloudshop.products.reservation;
 
 import static io.cloudshop.testsupport.EventContracts.assertCompatible;
+import static io.cloudshop.testsupport.EventContracts.assertEverySampled;
 import static io.cloudshop.testsupport.EventContracts.sample;
 
 import java.math.BigDecimal;
@@ -35,5 +36,10 @@ class InventoryEventContractTests {
     @Test
     void stockReleased() {
         assertCompatible(sample("product-service", "StockReleased"), StockReleased.of(order));
+    }
+
+    @Test
+    void everyEventItPublishesHasAGoldenSample() {
+        assertEverySampled(InventoryEvent.class, "product-service");
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.modulith.events.Externalized;
  * email or name: consumers that need personal data ask for it, so it does not spread through topics.
  */
 @Externalized(Topics.USERS + "::#{#this.userId().toString()}")
-public record UserRegistered(UUID eventId, String type, int version, Instant occurredAt, UUID userId) {
+public record UserRegistered(UUID eventId, String type, int version, Instant occurredAt, UUID userId)
+        implements UserEvent {
 
     static UserRegistered of(User user) {
         return new UserRegistered(UUID.randomUUID(), "UserRegistered", 1, Instant.now(), user.id());

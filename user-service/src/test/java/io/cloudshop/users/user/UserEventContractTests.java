@@ -1,6 +1,7 @@
 package io.cloudshop.users.user;
 
 import static io.cloudshop.testsupport.EventContracts.assertCompatible;
+import static io.cloudshop.testsupport.EventContracts.assertEverySampled;
 import static io.cloudshop.testsupport.EventContracts.sample;
 
 import org.junit.jupiter.api.Test;
@@ -13,5 +14,10 @@ class UserEventContractTests {
         assertCompatible(
                 sample("user-service", "UserRegistered"),
                 UserRegistered.of(User.register("ada@example.com", "Ada", "hash")));
+    }
+
+    @Test
+    void everyEventItPublishesHasAGoldenSample() {
+        assertEverySampled(UserEvent.class, "user-service");
     }
 }

@@ -1,0 +1,1 @@
+create table things (id uuid primary key, name text not null);
