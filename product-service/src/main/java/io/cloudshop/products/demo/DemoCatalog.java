@@ -5,7 +5,6 @@ import io.cloudshop.products.product.Money;
 import io.cloudshop.products.product.ProductCatalog;
 import io.cloudshop.products.product.Products;
 import io.cloudshop.products.product.SkuTakenException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,9 +35,8 @@ class DemoCatalog implements ApplicationRunner {
         this.json = json;
     }
 
-    record Price(BigDecimal amount, String currency) {}
-
-    record DemoProduct(String sku, String name, String description, String category, Price price, int stock) {}
+    /** {@code price} is checked like an admin's ({@link Money#parse}): the file is input too. */
+    record DemoProduct(String sku, String name, String description, String category, Money price, int stock) {}
 
     @Override
     public void run(ApplicationArguments args) {

@@ -1,9 +1,9 @@
 package io.cloudshop.products.reservation;
 
+import io.cloudshop.products.product.Money;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -50,9 +50,6 @@ class Reservation extends AbstractAggregateRoot<Reservation> {
 
     protected Reservation() {}
 
-    @Embeddable
-    record Line(@Column(name = "product_id") UUID productId, int quantity) {}
-
     private Reservation(UUID orderId, @Nullable UUID customerId, ReservationStatus status, List<Line> lines) {
         this.orderId = orderId;
         this.customerId = customerId;
@@ -63,15 +60,9 @@ class Reservation extends AbstractAggregateRoot<Reservation> {
     }
 
     /** Every line is held for the order, whose {@code total} the payment step takes: {@link StockReserved}. */
-    static Reservation reserved(UUID orderId, UUID customerId, List<Line> lines, StockReserved.Money total) {
+    static Reservation reserved(UUID orderId, UUID customerId, List<Line> lines, Money total) {
         Reservation reservation = new Reservation(orderId, customerId, ReservationStatus.RESERVED, lines);
-        reservation.registerEvent(StockReserved.of(
-                orderId,
-                customerId,
-                total,
-                lines.stream()
-                        .map(line -> new StockReserved.Line(line.productId(), line.quantity()))
-                        .toList()));
+        reservation.registerEvent(StockReserved.of(orderId, customerId, total, lines));
         return reservation;
     }
 

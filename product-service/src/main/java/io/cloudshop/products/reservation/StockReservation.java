@@ -1,6 +1,7 @@
 package io.cloudshop.products.reservation;
 
 import io.cloudshop.common.messaging.ProcessedEvents;
+import io.cloudshop.products.product.Money;
 import io.cloudshop.products.product.Product;
 import io.cloudshop.products.product.ProductCatalog;
 import io.cloudshop.products.product.Products;
@@ -33,8 +34,6 @@ public class StockReservation {
         this.processed = processed;
     }
 
-    public record Line(UUID productId, int quantity) {}
-
     /**
      * Reserves every line or none, in one transaction: each product's row is locked and checked (live, enough stock),
      * in product-id order, so two orders for the same products lock them in the same order and cannot deadlock; only
@@ -42,7 +41,7 @@ public class StockReservation {
      * lines, as they stood under the lock.
      */
     @Transactional
-    public void reserve(UUID eventId, UUID orderId, UUID customerId, StockReserved.Money total, List<Line> lines) {
+    public void reserve(UUID eventId, UUID orderId, UUID customerId, Money total, List<Line> lines) {
         if (!processed.firstTime(CONSUMER, eventId) || reservations.existsById(orderId)) {
             return; // a redelivery, or the order was cancelled before it arrived
         }
@@ -68,13 +67,7 @@ public class StockReservation {
             }
             catalog.evictAfterCommit(line.productId());
         }
-        reservations.save(Reservation.reserved(
-                orderId,
-                customerId,
-                ordered.stream()
-                        .map(line -> new Reservation.Line(line.productId(), line.quantity()))
-                        .toList(),
-                total));
+        reservations.save(Reservation.reserved(orderId, customerId, ordered, total));
     }
 
     /** A confirmed order: its reservation becomes a sale (the stock stays gone). */
@@ -103,8 +96,8 @@ public class StockReservation {
             return;
         }
         // In product-id order, like reserve(): two transactions never wait for each other's rows crosswise.
-        for (Reservation.Line line : reservation.lines().stream()
-                .sorted(Comparator.comparing(Reservation.Line::productId))
+        for (Line line : reservation.lines().stream()
+                .sorted(Comparator.comparing(Line::productId))
                 .toList()) {
             products.adjustStock(line.productId(), line.quantity());
             catalog.evictAfterCommit(line.productId());

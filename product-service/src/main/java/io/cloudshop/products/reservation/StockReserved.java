@@ -1,7 +1,7 @@
 package io.cloudshop.products.reservation;
 
 import io.cloudshop.products.Topics;
-import java.math.BigDecimal;
+import io.cloudshop.products.product.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,10 +22,6 @@ public record StockReserved(
         Money total,
         List<Line> lines)
         implements InventoryEvent {
-
-    public record Line(UUID productId, int quantity) {}
-
-    public record Money(BigDecimal amount, String currency) {}
 
     static StockReserved of(UUID orderId, UUID customerId, Money total, List<Line> lines) {
         return new StockReserved(

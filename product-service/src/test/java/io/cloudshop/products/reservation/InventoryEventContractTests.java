@@ -4,6 +4,7 @@ import static io.cloudshop.testsupport.EventContracts.assertCompatible;
 import static io.cloudshop.testsupport.EventContracts.assertEverySampled;
 import static io.cloudshop.testsupport.EventContracts.sample;
 
+import io.cloudshop.products.product.Money;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -22,8 +23,8 @@ class InventoryEventContractTests {
                 StockReserved.of(
                         order,
                         UUID.randomUUID(),
-                        new StockReserved.Money(new BigDecimal("47.80"), "EUR"),
-                        List.of(new StockReserved.Line(product, 2))));
+                        new Money(new BigDecimal("47.80"), "EUR"),
+                        List.of(new Line(product, 2))));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.cloudshop.products.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudshop.products.product.Money;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
@@ -15,8 +16,8 @@ class ReservationTests {
     private static final UUID ORDER = UUID.randomUUID();
     private static final UUID CUSTOMER = UUID.randomUUID();
     private static final UUID PEN = UUID.randomUUID();
-    private static final List<Reservation.Line> LINES = List.of(new Reservation.Line(PEN, 2));
-    private static final StockReserved.Money TOTAL = new StockReserved.Money(new BigDecimal("3.00"), "EUR");
+    private static final List<Line> LINES = List.of(new Line(PEN, 2));
+    private static final Money TOTAL = new Money(new BigDecimal("3.00"), "EUR");
 
     @Test
     void aReservationHoldsItsLinesAndAnnouncesThemWithTheOrdersTotal() {
@@ -29,7 +30,7 @@ class ReservationTests {
             assertThat(reserved.orderId()).isEqualTo(ORDER);
             assertThat(reserved.customerId()).isEqualTo(CUSTOMER);
             assertThat(reserved.total()).isEqualTo(TOTAL);
-            assertThat(reserved.lines()).containsExactly(new StockReserved.Line(PEN, 2));
+            assertThat(reserved.lines()).containsExactly(new Line(PEN, 2));
         });
     }
 

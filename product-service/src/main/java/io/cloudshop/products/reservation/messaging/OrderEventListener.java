@@ -3,7 +3,6 @@ package io.cloudshop.products.reservation.messaging;
 import io.cloudshop.common.messaging.EventReader;
 import io.cloudshop.products.Topics;
 import io.cloudshop.products.reservation.StockReservation;
-import io.cloudshop.products.reservation.StockReserved;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,15 +24,7 @@ class OrderEventListener {
     void on(ConsumerRecord<String, byte[]> record) {
         switch (EventReader.read(record.value(), OrderEvents.class)) {
             case OrderEvents.Placed placed ->
-                stock.reserve(
-                        placed.eventId(),
-                        placed.orderId(),
-                        placed.customerId(),
-                        new StockReserved.Money(
-                                placed.total().amount(), placed.total().currency()),
-                        placed.lines().stream()
-                                .map(line -> new StockReservation.Line(line.productId(), line.quantity()))
-                                .toList());
+                stock.reserve(placed.eventId(), placed.orderId(), placed.customerId(), placed.total(), placed.lines());
             case OrderEvents.Confirmed confirmed -> stock.sell(confirmed.eventId(), confirmed.orderId());
             case OrderEvents.Cancelled cancelled -> stock.release(cancelled.eventId(), cancelled.orderId());
             case OrderEvents.Other other -> {}

@@ -3,7 +3,8 @@ package io.cloudshop.products.reservation.messaging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import java.math.BigDecimal;
+import io.cloudshop.products.product.Money;
+import io.cloudshop.products.reservation.Line;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -41,24 +42,6 @@ sealed interface OrderEvents {
             if (lines == null || lines.isEmpty()) {
                 throw new IllegalArgumentException("lines");
             }
-        }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Line(UUID productId, int quantity) {
-        public Line {
-            Objects.requireNonNull(productId, "productId");
-            if (quantity <= 0) {
-                throw new IllegalArgumentException("quantity");
-            }
-        }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Money(BigDecimal amount, String currency) {
-        public Money {
-            Objects.requireNonNull(amount, "amount");
-            Objects.requireNonNull(currency, "currency");
         }
     }
 
