@@ -1,6 +1,10 @@
 package io.cloudshop.common.problem;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.ConstraintViolationException;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -308,8 +312,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static List<Problems.FieldError> fieldErrors(BindingResult result) {
         List<Problems.FieldError> errors = new ArrayList<>();
+        Object target = result.getTarget();
+        Class<?> type = target != null ? target.getClass() : null;
         result.getFieldErrors()
-                .forEach(e -> errors.add(new Problems.FieldError(e.getField(), String.valueOf(e.getDefaultMessage()))));
+                .forEach(e -> errors.add(
+                        new Problems.FieldError(wireName(type, e.getField()), String.valueOf(e.getDefaultMessage()))));
         result.getGlobalErrors()
                 .forEach(e ->
                         errors.add(new Problems.FieldError(e.getObjectName(), String.valueOf(e.getDefaultMessage()))));
@@ -325,6 +332,49 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return "body";
+    }
+
+    /**
+     * The path of a bean-validation error ({@code items[0].quantity}) as the client wrote it: a member renamed on the
+     * wire with {@code @JsonProperty} ({@code refreshToken} sent as {@code refresh_token}) is named by its wire name,
+     * segment by segment, following the declared types (the element type of an indexed list or array).
+     */
+    static String wireName(@Nullable Class<?> target, String path) {
+        List<String> wire = new ArrayList<>();
+        Type current = target;
+        for (String segment : path.split("\\.")) {
+            int bracket = segment.indexOf('[');
+            String name = bracket >= 0 ? segment.substring(0, bracket) : segment;
+            String index = bracket >= 0 ? segment.substring(bracket) : "";
+            Field field = current instanceof Class<?> type ? declaredField(type, name) : null;
+            JsonProperty renamed = field != null ? field.getAnnotation(JsonProperty.class) : null;
+            wire.add((renamed != null && !renamed.value().isEmpty() ? renamed.value() : name) + index);
+            current = field == null ? null : index.isEmpty() ? field.getType() : elementType(field.getGenericType());
+        }
+        return String.join(".", wire);
+    }
+
+    private static @Nullable Field declaredField(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException ex) {
+                // declared further up, if anywhere
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable Type elementType(Type container) {
+        if (container instanceof Class<?> array && array.isArray()) {
+            return array.getComponentType();
+        }
+        if (container instanceof ParameterizedType generic) {
+            Type[] arguments = generic.getActualTypeArguments();
+            Type element = arguments[arguments.length - 1]; // a list's element, a map's value
+            return element instanceof ParameterizedType nested ? nested.getRawType() : element;
+        }
+        return null;
     }
 
     private static String lastNode(String path) {

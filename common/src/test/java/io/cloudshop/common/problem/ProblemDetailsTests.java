@@ -188,6 +188,22 @@ class ProblemDetailsTests {
     }
 
     @Test
+    void fieldErrorsNameMembersAsTheClientWroteThem() {
+        client.post()
+                .uri("/renamed")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"refresh_token\": \" \", \"parts\": [{\"unit_count\": 1}, {\"unit_count\": 0}]}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[*].field")
+                .value(fields -> assertThat(fields)
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .containsExactlyInAnyOrder("refresh_token", "parts[1].unit_count"));
+    }
+
+    @Test
     void unknownPropertyIsRejectedNotIgnored() {
         client.post()
                 .uri("/things")
@@ -591,6 +607,17 @@ class ProblemDetailsTests {
 
     record NewThing(@NotBlank String name) {}
 
+    record Renamed(
+            @com.fasterxml.jackson.annotation.JsonProperty("refresh_token") @NotBlank
+            String refreshToken,
+
+            @jakarta.validation.Valid List<Part> parts) {
+
+        record Part(
+                @com.fasterxml.jackson.annotation.JsonProperty("unit_count") @jakarta.validation.constraints.Min(1)
+                int unitCount) {}
+    }
+
     record Quote(
             String name,
             int count,
@@ -605,6 +632,11 @@ class ProblemDetailsTests {
         @PostMapping("/things")
         NewThing create(@Valid @RequestBody NewThing thing) {
             return thing;
+        }
+
+        @PostMapping("/renamed")
+        Renamed renamed(@Valid @RequestBody Renamed renamed) {
+            return renamed;
         }
 
         @PostMapping("/documents")

@@ -122,11 +122,7 @@ class AuthControllerTests {
         assertThat(result).doesNotContainHeader(HttpHeaders.WWW_AUTHENTICATE);
     }
 
-    /**
-     * Refresh tokens bean validation refuses. The answer names the record component ({@code refreshToken}), not the
-     * member the client sent ({@code refresh_token}): common's handler reports bean validation's property paths, which
-     * ignore {@code @JsonProperty}. Until that is fixed there, these tests assert the refusal without the name.
-     */
+    /** Refresh tokens bean validation refuses; the answer names the member as the client sends it. */
     static Stream<Arguments> refusedRefreshTokens() {
         return Stream.of(
                 Arguments.of("no refresh token", "{}"),
@@ -140,7 +136,7 @@ class AuthControllerTests {
         MvcTestResult result = post("/api/v1/auth/refresh", body);
 
         assertProblem(result, HttpStatus.BAD_REQUEST).isLenientlyEqualTo("""
-                {"code": "VALIDATION_FAILED", "errors": [{}]}""");
+                {"code": "VALIDATION_FAILED", "errors": [{"field": "refresh_token"}]}""");
         verifyNoInteractions(sessions);
     }
 
@@ -150,7 +146,7 @@ class AuthControllerTests {
         MvcTestResult result = post("/api/v1/auth/logout", body);
 
         assertProblem(result, HttpStatus.BAD_REQUEST).isLenientlyEqualTo("""
-                {"code": "VALIDATION_FAILED", "errors": [{}]}""");
+                {"code": "VALIDATION_FAILED", "errors": [{"field": "refresh_token"}]}""");
         verifyNoInteractions(sessions);
     }
 
