@@ -29,7 +29,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({
-    TestInfrastructure.Tokens.class,
+    TestTokensConfiguration.class,
     TestInfrastructure.Containers.class,
     TestInfrastructure.ContainerKafka.class,
     TestInfrastructure.Embedded.class
@@ -41,20 +41,6 @@ public class TestInfrastructure {
 
     /** Kafka image for the Docker path; the same Kafka version as the clients Boot manages. */
     static final String KAFKA_IMAGE = "apache/kafka-native:4.1.2";
-
-    /** Services validate {@link TestTokens} through their production decoder, fetching keys from the test JWK Set. */
-    @Configuration(proxyBeanMethods = false)
-    static class Tokens {
-
-        @Bean
-        static DynamicPropertyRegistrar testTokenProperties() {
-            return registry -> {
-                registry.add("cloudshop.security.jwt.jwk-set-uri", TestTokens::jwkSetUri);
-                registry.add("cloudshop.security.jwt.issuer", () -> TestTokens.ISSUER);
-                registry.add("cloudshop.security.jwt.audience", () -> TestTokens.AUDIENCE);
-            };
-        }
-    }
 
     @Configuration(proxyBeanMethods = false)
     @Conditional(InfrastructureMode.ContainersCondition.class)
