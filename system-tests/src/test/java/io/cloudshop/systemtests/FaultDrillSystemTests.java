@@ -528,7 +528,6 @@ class FaultDrillSystemTests {
                 } else if (answer.status() == 503 && !answer.retryAfter()) {
                     violations.add(what + " without Retry-After");
                 } else if (answer.status() != 201
-                        && answer.status() != 409
                         && answer.status() != 502
                         && answer.status() != 503
                         && answer.status() != 504) {
@@ -549,7 +548,7 @@ class FaultDrillSystemTests {
                 if (answer.status() == 201) {
                     key = null;
                     pause(Duration.ofMillis(200));
-                } else if (answer.status() >= 400 && answer.status() < 500 && answer.status() != 409) {
+                } else if (answer.status() >= 400 && answer.status() < 500) {
                     key = null; // refused for good: a new order next time
                     pause(Duration.ofMillis(200));
                 } else {

@@ -9,11 +9,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@code Idempotency-Key}s of order placement, per customer. A key is claimed by the first request (in flight), then
- * completed with the order it created, or released when that request failed, so the client can fix and retry.
+ * {@code Idempotency-Key}s of order placement, per customer, each stored with the order it placed and in the same
+ * transaction ({@link NewOrders}): a key exists exactly when its order does. A placement that fails for any reason, a
+ * lost database connection included, leaves nothing behind, so the client can retry with the same key at once. A
+ * concurrent request with the same key waits on the key's unique index until the first transaction ends, then
+ * answers the first's order (or, if that rolled back, places its own): the database decides, as for wallet top-ups.
  *
- * <p>Hand-written on purpose: no maintained library offers per-user keys in the service's own database with the
- * in-flight/mismatch semantics the API promises, and the logic is three statements.
+ * <p>Hand-written on purpose: no maintained library offers per-customer keys in the service's own database, written in
+ * the transaction of the thing they protect; the logic is an insert that may find a committed row.
  */
 @Component
 class IdempotencyKeys {
@@ -26,87 +29,60 @@ class IdempotencyKeys {
         this.settings = settings;
     }
 
-    /** The outcome of claiming a key: new (go ahead), or the order an earlier identical request created. */
-    sealed interface Claim {
-        /** {@code claimId}: pass it to complete or release, which touch this claim only. */
-        record Claimed(UUID claimId) implements Claim {}
-
-        record Completed(UUID orderId) implements Claim {}
-    }
-
     /**
-     * Claims {@code key} for a request whose body hashes to {@code requestHash}. Commits at once, so a concurrent
-     * request with the same key sees the claim.
+     * The order an earlier request with {@code key} and the same body placed, if the key is still remembered. Read
+     * before pricing, so that a replay costs no catalog call.
      *
-     * @throws IdempotencyKeyInFlightException while the first request is still being processed
      * @throws IdempotencyKeyReusedException when the key was used with another body
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Claim claim(UUID customerId, String key, String requestHash) {
-        // Expired keys are forgotten; an in-flight claim older than the in-flight timeout was abandoned by a crash.
-        jdbc.sql("""
-                        delete from idempotency_keys
-                        where customer_id = ? and key = ?
-                          and (created_at < now() - make_interval(secs => ?)
-                               or (order_id is null and created_at < now() - make_interval(secs => ?)))
+    @Transactional(readOnly = true)
+    public Optional<UUID> placedWith(UUID customerId, String key, String requestHash) {
+        return jdbc.sql("""
+                        select request_hash, order_id from idempotency_keys
+                        where customer_id = ? and key = ? and created_at >= now() - make_interval(secs => ?)
                         """)
-                .params(customerId, key, seconds(settings.idempotencyKeyTtl()), seconds(settings.idempotencyInFlight()))
-                .update();
-        UUID claimId = UUID.randomUUID();
-        int claimed =
-                jdbc.sql("""
-                        insert into idempotency_keys (customer_id, key, request_hash, claim_id) values (?, ?, ?, ?)
-                        on conflict do nothing
-                        """).params(customerId, key, requestHash, claimId).update();
-        if (claimed == 1) {
-            return new Claim.Claimed(claimId);
-        }
-        record Existing(String requestHash, Optional<UUID> orderId) {}
-        Existing existing = jdbc.sql(
-                        "select request_hash, order_id from idempotency_keys where customer_id = ? and key = ?")
-                .params(customerId, key)
-                .query((rs, row) -> new Existing(
-                        rs.getString("request_hash"), Optional.ofNullable(rs.getObject("order_id", UUID.class))))
-                .single();
-        if (!existing.requestHash().equals(requestHash)) {
-            throw new IdempotencyKeyReusedException();
-        }
-        return existing.orderId()
-                .<Claim>map(Claim.Completed::new)
-                .orElseThrow(() -> new IdempotencyKeyInFlightException(
-                        "A request with this Idempotency-Key is still being processed. Retry in a moment."));
+                .params(customerId, key, seconds(settings.idempotencyKeyTtl()))
+                .query((rs, row) ->
+                        sameBody(rs.getString("request_hash"), requestHash, rs.getObject("order_id", UUID.class)))
+                .optional();
     }
 
     /**
-     * Joins the placement's transaction: the key completes exactly when the order commits.
+     * Takes {@code key} for {@code orderId}, about to be stored in the caller's transaction. While another transaction
+     * holds the same key this waits for it to end.
      *
-     * @throws IdempotencyKeyInFlightException when this claim was taken over as abandoned (the request took longer
-     *     than the in-flight timeout); the order is then rolled back with the transaction
+     * @return empty when the key was taken: store the order; otherwise the order an earlier request with this key and
+     *     body placed (committed first)
+     * @throws IdempotencyKeyReusedException when the key was used with another body
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void complete(UUID customerId, String key, UUID claimId, UUID orderId) {
-        int completed = jdbc.sql("""
-                        update idempotency_keys set order_id = ?
-                        where customer_id = ? and key = ? and claim_id = ? and order_id is null
-                        """).params(orderId, customerId, key, claimId).update();
-        if (completed != 1) {
-            throw new IdempotencyKeyInFlightException(
-                    "Another request with this Idempotency-Key took over; nothing was ordered by this one.");
-        }
-    }
-
-    /** Gives up this claim (its request failed); a successor's claim of the same key is left alone. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void release(UUID customerId, String key, UUID claimId) {
+    public Optional<UUID> take(UUID customerId, String key, String requestHash, UUID orderId) {
+        // An expired key is forgotten: it may place a new order.
         jdbc.sql("""
                         delete from idempotency_keys
-                        where customer_id = ? and key = ? and claim_id = ? and order_id is null
-                        """).params(customerId, key, claimId).update();
+                        where customer_id = ? and key = ? and created_at < now() - make_interval(secs => ?)
+                        """)
+                .params(customerId, key, seconds(settings.idempotencyKeyTtl()))
+                .update();
+        int taken = jdbc.sql("""
+                        insert into idempotency_keys (customer_id, key, request_hash, order_id) values (?, ?, ?, ?)
+                        on conflict do nothing
+                        """).params(customerId, key, requestHash, orderId).update();
+        if (taken == 1) {
+            return Optional.empty();
+        }
+        // The conflicting row committed (this statement sees it: read committed takes a new snapshot).
+        return Optional.of(
+                jdbc.sql("select request_hash, order_id from idempotency_keys where customer_id = ? and key = ?")
+                        .params(customerId, key)
+                        .query((rs, row) -> sameBody(
+                                rs.getString("request_hash"), requestHash, rs.getObject("order_id", UUID.class)))
+                        .single());
     }
 
     /**
-     * Deletes expired keys, so the table holds about one TTL's worth of orders. {@link #claim} already ignores
-     * expired keys; this only bounds growth. A key expires {@code idempotencyKeyTtl} after first use, whatever its state.
+     * Deletes expired keys, so the table holds about one TTL's worth of orders. {@link #placedWith} and {@link #take}
+     * already ignore expired keys; this only bounds growth. A key expires {@code idempotencyKeyTtl} after first use.
      *
      * Run every {@code orders.idempotency-key-cleanup-interval} ({@link OrderConfiguration}).
      *
@@ -117,6 +93,13 @@ class IdempotencyKeys {
         return jdbc.sql("delete from idempotency_keys where created_at < now() - make_interval(secs => ?)")
                 .param(seconds(settings.idempotencyKeyTtl()))
                 .update();
+    }
+
+    private static UUID sameBody(String storedHash, String requestHash, UUID orderId) {
+        if (!storedHash.equals(requestHash)) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return orderId;
     }
 
     private static double seconds(Duration duration) {

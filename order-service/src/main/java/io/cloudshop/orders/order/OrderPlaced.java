@@ -1,7 +1,6 @@
 package io.cloudshop.orders.order;
 
 import io.cloudshop.orders.Topics;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,8 +21,6 @@ public record OrderPlaced(
 
     public record Line(UUID productId, int quantity, Money unitPrice) {}
 
-    public record Money(BigDecimal amount, String currency) {}
-
     static OrderPlaced of(Order order) {
         return new OrderPlaced(
                 UUID.randomUUID(),
@@ -34,8 +31,8 @@ public record OrderPlaced(
                 order.customerId(),
                 order.lines().stream()
                         .map(line -> new Line(
-                                line.productId(), line.quantity(), new Money(line.unitPrice(), order.currency())))
+                                line.productId(), line.quantity(), Money.of(line.unitPrice(), order.currency())))
                         .toList(),
-                new Money(order.totalAmount(), order.currency()));
+                Money.of(order.totalAmount(), order.currency()));
     }
 }

@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Placing an order: claim the Idempotency-Key, price the lines from the catalog (outside any transaction, so no
- * database connection waits on the network), then store the PENDING order and its {@link OrderPlaced} in one
- * transaction ({@link NewOrders}). Any failure releases the key and stores nothing.
+ * Placing an order: answer the order an earlier request with the same Idempotency-Key placed, if any; otherwise price
+ * the lines from the catalog (outside any transaction, so no database connection waits on the network), then take the
+ * key and store the PENDING order and its {@link OrderPlaced} in one transaction ({@link NewOrders}). Any failure
+ * stores nothing, the key included.
  */
 @Service
 public class OrderPlacement {
@@ -40,26 +42,18 @@ public class OrderPlacement {
     /**
      * @param lines validated by the caller: at least one, each product once, quantities in range
      * @throws UnorderableLinesException for unknown, deleted or unavailable products, or mixed currencies
-     * @throws IdempotencyKeyInFlightException see {@link IdempotencyKeys#claim}
-     * @throws IdempotencyKeyReusedException see {@link IdempotencyKeys#claim}
+     * @throws IdempotencyKeyReusedException see {@link IdempotencyKeys#placedWith}
      * @throws PurchaseLimitExceededException see {@link PurchaseLimits}
      * @throws io.cloudshop.orders.catalog.CatalogUnavailableException when prices cannot be read
      */
     public Placement place(UUID customerId, String idempotencyKey, List<RequestedLine> lines) {
-        IdempotencyKeys.Claim claim = keys.claim(customerId, idempotencyKey, hash(lines));
-        if (claim instanceof IdempotencyKeys.Claim.Completed(UUID orderId)) {
-            return new Placement(queries.withDetails(orderId), true);
+        String requestHash = hash(lines);
+        Optional<UUID> earlier = keys.placedWith(customerId, idempotencyKey, requestHash);
+        if (earlier.isPresent()) {
+            return new Placement(queries.withDetails(earlier.get()), true);
         }
-        UUID claimId = ((IdempotencyKeys.Claim.Claimed) claim).claimId();
-        try {
-            Priced priced = price(lines);
-            return new Placement(
-                    newOrders.store(customerId, idempotencyKey, claimId, lines, priced.lines(), priced.currency()),
-                    false);
-        } catch (RuntimeException ex) {
-            keys.release(customerId, idempotencyKey, claimId);
-            throw ex;
-        }
+        Priced priced = price(lines);
+        return newOrders.store(customerId, idempotencyKey, requestHash, lines, priced.lines(), priced.currency());
     }
 
     private record Priced(List<OrderLine> lines, String currency) {}

@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pendingTimeout how long an order may stay PENDING before it is cancelled with reason TIMEOUT
  * @param timeoutCheckInterval how often PENDING orders are checked against that timeout
  * @param idempotencyKeyTtl how long an Idempotency-Key is remembered after first use
- * @param idempotencyInFlight after how long an unfinished claim counts as abandoned (its request crashed)
  * @param idempotencyKeyCleanupInterval how often expired keys are deleted
  * @param maxUnitsPerProduct how many units of one product a customer may hold in PENDING or CONFIRMED orders placed
  *     within {@code purchaseLimitWindow} ({@link PurchaseLimits})
@@ -19,7 +18,6 @@ record OrderSettings(
         @DefaultValue("2m") Duration pendingTimeout,
         @DefaultValue("5s") Duration timeoutCheckInterval,
         @DefaultValue("24h") Duration idempotencyKeyTtl,
-        @DefaultValue("60s") Duration idempotencyInFlight,
         @DefaultValue("1h") Duration idempotencyKeyCleanupInterval,
         @DefaultValue("10") int maxUnitsPerProduct,
         @DefaultValue("24h") Duration purchaseLimitWindow) {}

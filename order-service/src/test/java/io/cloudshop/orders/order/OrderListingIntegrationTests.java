@@ -1,216 +1,56 @@
 package io.cloudshop.orders.order;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.cloudshop.testsupport.OwnedListingContract;
 import io.cloudshop.testsupport.TestInfrastructure;
-import io.cloudshop.testsupport.TestTokens;
-import io.cloudshop.testsupport.TokenMatrix;
+import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** The order listing answers from the orders table that Flyway created on a real PostgreSQL. */
+/**
+ * The order listing answers from the orders table that Flyway created on a real PostgreSQL: what every owned listing
+ * promises ({@link OwnedListingContract}), and its status filter.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 @Import(TestInfrastructure.class)
-class OrderListingIntegrationTests {
+class OrderListingIntegrationTests extends OwnedListingContract {
 
-    @LocalServerPort
-    int port;
+    @Override
+    protected String path() {
+        return "/api/v1/orders";
+    }
 
-    @Autowired
-    JdbcClient jdbc;
+    @Override
+    protected UUID insertRow(UUID customer) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into orders (id, customer_id, status, total_amount, currency)
+                        values (?, ?, 'PENDING', 25.00, 'EUR')
+                        """).params(id, customer).update();
+        return id;
+    }
 
-    RestTestClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = RestTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + TestTokens.admin(UUID.randomUUID()))
-                .build();
+    @Override
+    protected void clear() {
         OrderFixtures.clear(jdbc);
     }
 
-    @AfterEach
-    void tearDown() {
-        OrderFixtures.clear(jdbc);
+    @Override
+    protected String sortableProperty() {
+        return "total";
     }
 
-    @Test
-    void migrationCreatesTheOrdersTable() {
-        Integer applied = jdbc.sql("select count(*) from flyway_schema_history where version = '1' and success")
-                .query(Integer.class)
-                .single();
-
-        assertThat(applied).isEqualTo(1);
-    }
-
-    @Test
-    void emptyTableIsAnEmptyPage() {
-        client.get()
-                .uri("/api/v1/orders")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.content")
-                .isEmpty()
-                .jsonPath("$.page.totalElements")
-                .isEqualTo(0)
-                .jsonPath("$.page.size")
-                .isEqualTo(20)
-                .jsonPath("$.page.number")
-                .isEqualTo(0);
-    }
-
-    @Test
-    void listsOrdersFromTheTable() {
-        insertRow("00000000-0000-0000-0000-000000000001");
-        insertRow("00000000-0000-0000-0000-000000000002");
-
-        client.get()
-                .uri("/api/v1/orders")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.page.totalElements")
-                .isEqualTo(2)
-                .jsonPath("$.content[0].status")
-                .isEqualTo("PENDING")
-                .jsonPath("$.content[0].total.amount")
-                .isEqualTo(25.0);
-    }
-
-    @Test
-    void customerSeesOnlyTheirOwn() {
-        UUID mine = insertRow("00000000-0000-0000-0000-000000000001");
-        insertRow("00000000-0000-0000-0000-000000000002");
-
-        RestTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
-                .build()
-                .get()
-                .uri("/api/v1/orders")
-                .header(
-                        "Authorization",
-                        "Bearer " + TestTokens.customer(UUID.fromString("00000000-0000-0000-0000-000000000001")))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.page.totalElements")
-                .isEqualTo(1)
-                .jsonPath("$.content[0].id")
-                .isEqualTo(mine.toString());
-    }
-
-    @Test
-    void anotherCustomersOneAnswersExactlyLikeAMissingOne() {
-        UUID alice = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-        UUID bob = UUID.fromString("00000000-0000-0000-0000-00000000000b");
-        UUID alices = insertRow(alice.toString());
-        RestTestClient anonymous = RestTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
-                .build();
-
-        anonymous
-                .get()
-                .uri("/api/v1/orders/{id}", alices)
-                .header("Authorization", "Bearer " + TestTokens.customer(alice))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.id")
-                .isEqualTo(alices.toString());
-        client.get()
-                .uri("/api/v1/orders/{id}", alices)
-                .exchange()
-                .expectStatus()
-                .isOk();
-
-        ProblemDetail foreign = anonymous
-                .get()
-                .uri("/api/v1/orders/{id}", alices)
-                .header("Authorization", "Bearer " + TestTokens.customer(bob))
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                .returnResult(ProblemDetail.class)
-                .getResponseBody();
-        ProblemDetail missing = anonymous
-                .get()
-                .uri("/api/v1/orders/{id}", UUID.randomUUID())
-                .header("Authorization", "Bearer " + TestTokens.customer(bob))
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                .returnResult(ProblemDetail.class)
-                .getResponseBody();
-
-        assertThat(foreign.getProperties()).containsEntry("code", "NOT_FOUND");
-        assertThat(foreign.getDetail()).isEqualTo(missing.getDetail());
-        assertThat(foreign.getTitle()).isEqualTo(missing.getTitle());
-        assertThat(foreign.getType()).isEqualTo(missing.getType());
-    }
-
-    @Test
-    void withoutTokenIsUnauthorized() {
-        RestTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
-                .build()
-                .get()
-                .uri("/api/v1/orders")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("UNAUTHORIZED");
-    }
-
-    @Test
-    void everyInvalidTokenIsRejected() {
-        TokenMatrix.assertEveryInvalidTokenIsRejected("http://localhost:" + port + "/api/v1/orders");
-    }
-
-    @Test
-    void sortOutsideTheWhitelistIsRejected() {
-        client.get()
-                .uri("/api/v1/orders?sort=customerId")
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("sort");
-        client.get()
-                .uri("/api/v1/orders?sort=total,sideways")
-                .exchange()
-                .expectStatus()
-                .isBadRequest();
-        client.get()
-                .uri("/api/v1/orders?sort=total,asc")
-                .exchange()
-                .expectStatus()
-                .isOk();
+    @Override
+    protected Map<String, Object> insertedFields() {
+        return Map.of("status", "PENDING", "total.amount", 25.0);
     }
 
     @Test
     void filtersByStatus() {
-        insertRow("00000000-0000-0000-0000-000000000001");
-        UUID confirmed = insertRow("00000000-0000-0000-0000-000000000001");
+        UUID customer = UUID.randomUUID();
+        insertRow(customer);
+        UUID confirmed = insertRow(customer);
         jdbc.sql("update orders set status = 'CONFIRMED' where id = ?")
                 .param(confirmed)
                 .update();
@@ -233,40 +73,5 @@ class OrderListingIntegrationTests {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("VALIDATION_FAILED");
-    }
-
-    @Test
-    void oversizedPageIsRejected() {
-        client.get()
-                .uri("/api/v1/orders?size=1000")
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("size");
-    }
-
-    @Test
-    void readinessIncludesTheDatabase() {
-        client.get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo("UP");
-    }
-
-    private UUID insertRow(String value) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into orders (id, customer_id, status, total_amount, currency)
-                        values (?, ?::uuid, 'PENDING', 25.00, 'EUR')
-                        """).params(id, value).update();
-        return id;
     }
 }

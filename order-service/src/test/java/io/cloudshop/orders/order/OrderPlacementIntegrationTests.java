@@ -9,10 +9,17 @@ import io.cloudshop.testsupport.TestTokens;
 import io.cloudshop.testsupport.TestTopics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +80,9 @@ class OrderPlacementIntegrationTests {
 
     @Autowired
     IdempotencyKeys keys;
+
+    @Autowired
+    DataSource dataSource;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
@@ -190,22 +200,51 @@ class OrderPlacementIntegrationTests {
     }
 
     @Test
-    void aKeyWhoseFirstRequestIsStillInFlightIsAConflict() {
+    void aSecondRequestWithAKeyWaitsForTheFirstAndPlacesItsOwnOrderWhenTheFirstFails() throws Exception {
         UUID kettle = catalog.add("Kettle", "29.90", 5, false);
         String key = UUID.randomUUID().toString();
-        // What a first request leaves while it is still pricing: a claim without an order.
-        String body = items(kettle, 1);
-        place(key, body).expectStatus().isCreated();
-        jdbc.sql("update idempotency_keys set order_id = null, created_at = now() where key = ?")
-                .param(key)
-                .update();
+        try (Connection first = dataSource.getConnection()) {
+            // What a first request holds while it stores its order: the key, not committed yet.
+            first.setAutoCommit(false);
+            try (PreparedStatement take = first.prepareStatement(
+                    "insert into idempotency_keys (customer_id, key, request_hash, order_id) values (?, ?, 'h', ?)")) {
+                take.setObject(1, customer);
+                take.setString(2, key);
+                take.setObject(3, UUID.randomUUID());
+                take.executeUpdate();
+            }
+            CompletableFuture<RestTestClient.ResponseSpec> second =
+                    CompletableFuture.supplyAsync(() -> place(key, items(kettle, 1)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingOnALock() > 0);
+            assertThat(second).isNotDone();
 
-        place(key, body)
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("IDEMPOTENCY_KEY_IN_FLIGHT");
+            first.rollback(); // the first request failed: it leaves nothing, so the key is free
+
+            second.get(20, TimeUnit.SECONDS)
+                    .expectStatus()
+                    .isCreated()
+                    .expectHeader()
+                    .doesNotExist("Idempotent-Replayed");
+        }
+        assertThat(ordersOfCustomer()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRequestsWithOneKeyPlaceOneOrderAndEveryOneAnswersIt() throws Exception {
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+        String key = UUID.randomUUID().toString();
+        List<CompletableFuture<String>> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            requests.add(CompletableFuture.supplyAsync(
+                    () -> idOf(place(key, items(kettle, 1)).expectStatus().isCreated())));
+        }
+        Set<String> answered = new HashSet<>();
+        for (CompletableFuture<String> request : requests) {
+            answered.add(request.get(30, TimeUnit.SECONDS));
+        }
+
+        assertThat(answered).hasSize(1);
+        assertThat(ordersOfCustomer()).isEqualTo(1);
     }
 
     @Test
@@ -370,6 +409,15 @@ class OrderPlacementIntegrationTests {
     }
 
     /** This test's customer's publications (other tests' may still be on their way to Kafka). */
+    /** Placements waiting to take an Idempotency-Key that another transaction holds. */
+    private int waitingOnALock() {
+        return jdbc.sql("""
+                        select count(*) from pg_stat_activity
+                        where datname = current_database() and wait_event_type = 'Lock'
+                          and query like 'insert into idempotency_keys%'
+                        """).query(Integer.class).single();
+    }
+
     private int outboxRows() {
         return jdbc.sql("select count(*) from event_publication where serialized_event like ?")
                 .param("%" + customer + "%")

@@ -18,10 +18,6 @@ public final class OrderRefusals {
         return new OrderFinishedException(status);
     }
 
-    public static IdempotencyKeyInFlightException keyInFlight() {
-        return new IdempotencyKeyInFlightException("Another request with this Idempotency-Key is being processed.");
-    }
-
     public static IdempotencyKeyReusedException keyReused() {
         return new IdempotencyKeyReusedException();
     }

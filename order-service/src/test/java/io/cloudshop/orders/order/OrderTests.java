@@ -32,7 +32,7 @@ class OrderTests {
         assertThat(events(order)).singleElement().isInstanceOfSatisfying(OrderPlaced.class, placed -> {
             assertThat(placed.orderId()).isEqualTo(order.id());
             assertThat(placed.customerId()).isEqualTo(CUSTOMER);
-            assertThat(placed.total()).isEqualTo(new OrderPlaced.Money(order.totalAmount(), "EUR"));
+            assertThat(placed.total()).isEqualTo(Money.of(order.totalAmount(), "EUR"));
             assertThat(placed.lines())
                     .extracting(OrderPlaced.Line::productId, OrderPlaced.Line::quantity)
                     .containsExactly(

@@ -1,7 +1,6 @@
 package io.cloudshop.payments.payment;
 
 import io.cloudshop.payments.Topics;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.modulith.events.Externalized;
@@ -21,8 +20,6 @@ public sealed interface PaymentEvent {
     Instant occurredAt();
 
     UUID orderId();
-
-    record Money(BigDecimal amount, String currency) {}
 
     /** The customer paid for the order: the saga's pivot. */
     @Externalized(Topics.PAYMENTS + "::#{#this.orderId().toString()}")
@@ -46,7 +43,7 @@ public sealed interface PaymentEvent {
                     payment.orderId(),
                     payment.id(),
                     payment.customerId(),
-                    new Money(payment.amount(), payment.currency()));
+                    Money.of(payment.amount(), payment.currency()));
         }
     }
 
@@ -85,7 +82,7 @@ public sealed interface PaymentEvent {
                     Instant.now(),
                     payment.orderId(),
                     payment.id(),
-                    new Money(payment.amount(), payment.currency()));
+                    Money.of(payment.amount(), payment.currency()));
         }
     }
 }

@@ -26,7 +26,7 @@ class PaymentTests {
                 .isInstanceOfSatisfying(PaymentEvent.PaymentCompleted.class, completed -> {
                     assertThat(completed.orderId()).isEqualTo(ORDER);
                     assertThat(completed.paymentId()).isEqualTo(payment.id());
-                    assertThat(completed.amount()).isEqualTo(new PaymentEvent.Money(new BigDecimal("12.50"), "EUR"));
+                    assertThat(completed.amount()).isEqualTo(new Money(new BigDecimal("12.50"), "EUR"));
                 });
     }
 

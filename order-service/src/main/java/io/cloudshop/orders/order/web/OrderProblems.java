@@ -2,7 +2,6 @@ package io.cloudshop.orders.order.web;
 
 import io.cloudshop.common.problem.Problems;
 import io.cloudshop.orders.catalog.CatalogUnavailableException;
-import io.cloudshop.orders.order.IdempotencyKeyInFlightException;
 import io.cloudshop.orders.order.IdempotencyKeyReusedException;
 import io.cloudshop.orders.order.OrderFinishedException;
 import io.cloudshop.orders.order.OrderNotFoundException;
@@ -37,11 +36,6 @@ class OrderProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> finished(OrderFinishedException ex) {
         return problems.answer(HttpStatus.CONFLICT, "ORDER_FINISHED", ex.getMessage());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> keyInFlight(IdempotencyKeyInFlightException ex) {
-        return problems.answer(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_FLIGHT", ex.getMessage());
     }
 
     @ExceptionHandler

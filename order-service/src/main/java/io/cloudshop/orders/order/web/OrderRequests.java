@@ -1,5 +1,6 @@
 package io.cloudshop.orders.order.web;
 
+import io.cloudshop.orders.order.Money;
 import io.cloudshop.orders.order.Order;
 import io.cloudshop.orders.order.OrderStatus;
 import jakarta.validation.Valid;
@@ -8,10 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,17 +24,6 @@ final class OrderRequests {
     record Item(
             @NotNull UUID productId,
             @NotNull @Min(1) @Max(100) Integer quantity) {}
-
-    /** At the currency's scale: 12.9000 (as stored) shows as 12.90 EUR. */
-    record Money(BigDecimal amount, String currency) {
-
-        static Money of(BigDecimal amount, String currency) {
-            return new Money(
-                    amount.setScale(
-                            Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.UNNECESSARY),
-                    currency);
-        }
-    }
 
     /** A listing entry. */
     record OrderView(UUID id, UUID customerId, OrderStatus status, Money total, Instant createdAt) {

@@ -266,17 +266,6 @@ class OrderControllerTests {
     }
 
     @Test
-    void aKeyStillInFlightIsAConflict() {
-        given(placement.place(any(), anyString(), any())).willThrow(OrderRefusals.keyInFlight());
-
-        MvcTestResult result = place("key-1", order(teapot, 1));
-
-        assertProblem(result, HttpStatus.CONFLICT).isLenientlyEqualTo("""
-                {"code": "IDEMPOTENCY_KEY_IN_FLIGHT",
-                 "detail": "Another request with this Idempotency-Key is being processed."}""");
-    }
-
-    @Test
     void aKeyReusedForAnotherOrderIsUnprocessable() {
         given(placement.place(any(), anyString(), any())).willThrow(OrderRefusals.keyReused());
 

@@ -2,12 +2,12 @@ package io.cloudshop.payments.payment.web;
 
 import io.cloudshop.common.security.Caller;
 import io.cloudshop.common.web.SortWhitelist;
+import io.cloudshop.payments.payment.Money;
 import io.cloudshop.payments.payment.Payment;
 import io.cloudshop.payments.payment.PaymentQueries;
 import io.cloudshop.payments.payment.PaymentStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -61,8 +61,6 @@ class PaymentController {
         return PaymentView.of(payments.get(id, who.id(), who.admin()));
     }
 
-    record Money(BigDecimal amount, String currency) {}
-
     record PaymentView(UUID id, UUID orderId, UUID customerId, Money amount, PaymentStatus status, Instant createdAt) {
 
         static PaymentView of(Payment payment) {
@@ -70,7 +68,7 @@ class PaymentController {
                     payment.id(),
                     payment.orderId(),
                     payment.customerId(),
-                    new Money(payment.amount(), payment.currency()),
+                    Money.of(payment.amount(), payment.currency()),
                     payment.status(),
                     payment.createdAt());
         }
