@@ -110,18 +110,13 @@ public abstract class OwnedListingContract {
         UUID mine = insertRow(customer);
         insertRow(UUID.randomUUID());
 
-        anonymous()
-                .get()
-                .uri(path())
-                .header("Authorization", "Bearer " + TestTokens.customer(customer))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.page.totalElements")
-                .isEqualTo(1)
-                .jsonPath("$.content[0].id")
-                .isEqualTo(mine.toString());
+        assertListsOnly(
+                anonymous()
+                        .get()
+                        .uri(path())
+                        .header("Authorization", "Bearer " + TestTokens.customer(customer))
+                        .exchange(),
+                mine);
     }
 
     @Test
@@ -171,16 +166,7 @@ public abstract class OwnedListingContract {
 
     @Test
     void aSortOutsideTheWhitelistIsRejected() {
-        client.get()
-                .uri(path() + "?sort=customerId")
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("sort");
+        assertValidationFailed(path() + "?sort=customerId", "sort");
         client.get()
                 .uri(path() + "?sort=" + sortableProperty() + ",sideways")
                 .exchange()
@@ -195,16 +181,7 @@ public abstract class OwnedListingContract {
 
     @Test
     void anOversizedPageIsRejected() {
-        client.get()
-                .uri(path() + "?size=1000")
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("size");
+        assertValidationFailed(path() + "?size=1000", "size");
     }
 
     @Test
@@ -217,6 +194,30 @@ public abstract class OwnedListingContract {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("UP");
+    }
+
+    /** The answer is a page holding exactly the item {@code id}. */
+    protected static void assertListsOnly(RestTestClient.ResponseSpec response, UUID id) {
+        response.expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.page.totalElements")
+                .isEqualTo(1)
+                .jsonPath("$.content[0].id")
+                .isEqualTo(id.toString());
+    }
+
+    private void assertValidationFailed(String uri, String field) {
+        client.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field);
     }
 
     /** A client without default headers. */

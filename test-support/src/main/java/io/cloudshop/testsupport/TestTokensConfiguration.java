@@ -6,8 +6,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * Points the production token decoder at the {@link TestTokens} JWK Set. {@link TestInfrastructure} imports it; a web
- * slice ({@code @WebMvcTest}) imports it with one line and its security answers 401 and
- * 403 exactly as the service does, for real signed tokens.
+ * slice ({@code @WebMvcTest}) imports it with one line and its security answers 401 and 403 exactly as the service
+ * does, for real signed tokens.
  *
  * <pre>{@code @WebMvcTest(OrderController.class)
  * @Import(TestTokensConfiguration.class)}</pre>

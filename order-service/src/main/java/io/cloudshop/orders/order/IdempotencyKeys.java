@@ -42,14 +42,18 @@ class IdempotencyKeys {
                         where customer_id = ? and key = ? and created_at >= now() - make_interval(secs => ?)
                         """)
                 .params(customerId, key, seconds(settings.idempotencyKeyTtl()))
-                .query((rs, row) ->
-                        sameBody(rs.getString("request_hash"), requestHash, rs.getObject("order_id", UUID.class)))
+                .query((rs, row) -> {
+                    if (!rs.getString("request_hash").equals(requestHash)) {
+                        throw new IdempotencyKeyReusedException();
+                    }
+                    return rs.getObject("order_id", UUID.class);
+                })
                 .optional();
     }
 
     /**
      * Takes {@code key} for {@code orderId}, about to be stored in the caller's transaction. While another transaction
-     * holds the same key this waits for it to end.
+     * holds the same key this waits for it to end. An expired key is taken over: it may place a new order.
      *
      * @return empty when the key was taken: store the order; otherwise the order an earlier request with this key and
      *     body placed (committed first)
@@ -57,32 +61,25 @@ class IdempotencyKeys {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<UUID> take(UUID customerId, String key, String requestHash, UUID orderId) {
-        // An expired key is forgotten: it may place a new order.
-        jdbc.sql("""
-                        delete from idempotency_keys
-                        where customer_id = ? and key = ? and created_at < now() - make_interval(secs => ?)
-                        """)
-                .params(customerId, key, seconds(settings.idempotencyKeyTtl()))
-                .update();
         int taken = jdbc.sql("""
                         insert into idempotency_keys (customer_id, key, request_hash, order_id) values (?, ?, ?, ?)
-                        on conflict do nothing
-                        """).params(customerId, key, requestHash, orderId).update();
+                        on conflict (customer_id, key) do update
+                            set request_hash = excluded.request_hash, order_id = excluded.order_id, created_at = now()
+                            where idempotency_keys.created_at < now() - make_interval(secs => ?)
+                        """)
+                .params(customerId, key, requestHash, orderId, seconds(settings.idempotencyKeyTtl()))
+                .update();
         if (taken == 1) {
             return Optional.empty();
         }
-        // The conflicting row committed (this statement sees it: read committed takes a new snapshot).
-        return Optional.of(
-                jdbc.sql("select request_hash, order_id from idempotency_keys where customer_id = ? and key = ?")
-                        .params(customerId, key)
-                        .query((rs, row) -> sameBody(
-                                rs.getString("request_hash"), requestHash, rs.getObject("order_id", UUID.class)))
-                        .single());
+        // The conflicting row committed and is not expired; this statement sees it (read committed takes a new
+        // snapshot), and now() is the transaction's start, so it is judged by the same clock as the insert above.
+        return Optional.of(placedWith(customerId, key, requestHash).orElseThrow());
     }
 
     /**
-     * Deletes expired keys, so the table holds about one TTL's worth of orders. {@link #placedWith} and {@link #take}
-     * already ignore expired keys; this only bounds growth. A key expires {@code idempotencyKeyTtl} after first use.
+     * Deletes expired keys, so the table holds about one TTL's worth of orders. {@link #placedWith} ignores and {@link #take}
+     * takes over expired keys; this only bounds growth. A key expires {@code idempotencyKeyTtl} after first use.
      *
      * Run every {@code orders.idempotency-key-cleanup-interval} ({@link OrderConfiguration}).
      *
@@ -93,13 +90,6 @@ class IdempotencyKeys {
         return jdbc.sql("delete from idempotency_keys where created_at < now() - make_interval(secs => ?)")
                 .param(seconds(settings.idempotencyKeyTtl()))
                 .update();
-    }
-
-    private static UUID sameBody(String storedHash, String requestHash, UUID orderId) {
-        if (!storedHash.equals(requestHash)) {
-            throw new IdempotencyKeyReusedException();
-        }
-        return orderId;
     }
 
     private static double seconds(Duration duration) {

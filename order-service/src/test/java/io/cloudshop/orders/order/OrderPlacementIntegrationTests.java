@@ -271,6 +271,26 @@ class OrderPlacementIntegrationTests {
     }
 
     @Test
+    void anExpiredKeyNotYetDeletedPlacesANewOrder() {
+        UUID kettle = catalog.add("Kettle", "29.90", 5, false);
+        String key = UUID.randomUUID().toString();
+        String first = idOf(place(key, items(kettle, 1)).expectStatus().isCreated());
+        jdbc.sql("update idempotency_keys set created_at = now() - interval '25 hours' where key = ?")
+                .param(key)
+                .update();
+
+        String again = idOf(place(key, items(kettle, 2)).expectStatus().isCreated());
+
+        assertThat(again).isNotEqualTo(first);
+        assertThat(jdbc.sql("select order_id from idempotency_keys where key = ?")
+                        .param(key)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(again);
+        assertThat(ordersOfCustomer()).isEqualTo(2);
+    }
+
+    @Test
     void withoutAnIdempotencyKeyNothingIsStored() {
         UUID kettle = catalog.add("Kettle", "29.90", 5, false);
 
