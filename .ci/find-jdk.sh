@@ -1,5 +1,6 @@
 # Sourced by ./devstack and .ci/run. find_jdk MIN prints the home of a JDK whose major version is >= MIN:
-# $JAVA_HOME first, then the java on PATH, then the JDKs under /usr/lib/jvm and other usual places (newest first).
+# $JAVA_HOME first, then the java on PATH, then macOS's java_home, then the JDKs under /usr/lib/jvm, macOS's
+# /Library/Java and other usual places (newest first).
 
 jdk_major() {
     local version
@@ -14,7 +15,11 @@ find_jdk() {
     if command -v java > /dev/null 2>&1; then
         candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
     fi
-    for candidate in $(ls -d /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* 2> /dev/null | sort -rV); do
+    if [[ -x /usr/libexec/java_home ]] && candidate="$(/usr/libexec/java_home -v "$min+" 2> /dev/null)"; then
+        candidates+=("$candidate")
+    fi
+    for candidate in $(ls -d /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home /opt/java/* /opt/jdk* \
+        "$HOME"/.sdkman/candidates/java/* 2> /dev/null | sort -rV); do
         candidates+=("$candidate")
     done
     for candidate in "${candidates[@]}"; do

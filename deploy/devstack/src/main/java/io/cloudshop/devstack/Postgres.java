@@ -72,6 +72,7 @@ final class Postgres extends Component {
 
     @Override
     long launch() throws Exception {
+        Platform.current().requirePostgresBinaries(Postgres.class.getClassLoader());
         Files.createDirectories(log().getParent());
         Files.createDirectories(dataDirectory());
         ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log().toFile());

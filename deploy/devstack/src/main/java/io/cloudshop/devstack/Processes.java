@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
-/** OS process helpers: liveness, graceful-then-forced stop, resident memory, and who holds a port (Linux /proc). */
+/**
+ * OS process helpers: liveness, graceful-then-forced stop (portable, through {@link ProcessHandle}), resident memory and
+ * who holds a port (read from Linux's /proc; callers check {@link Platform#hasProcFilesystem()}).
+ */
 final class Processes {
 
     private Processes() {}
@@ -114,8 +117,14 @@ final class Processes {
         return true;
     }
 
-    /** "pid 1234: java -jar ..." for the process listening on the port, if /proc tells (same user or root). */
+    /**
+     * "pid 1234: java -jar ..." for the process listening on the port, if /proc tells (same user or root); where there
+     * is no /proc, the command that names it.
+     */
     static Optional<String> portOwner(int port) {
+        if (!Platform.hasProcFilesystem()) {
+            return Optional.of("a process that lsof -nP -iTCP:%d -sTCP:LISTEN names".formatted(port));
+        }
         Set<String> inodes = listeningInodes(port);
         if (inodes.isEmpty()) {
             return Optional.empty();

@@ -719,25 +719,31 @@ public final class Stack implements AutoCloseable {
             @Nullable ProcessHandle process,
             Path log) {}
 
-    /** Prints the component table and returns the memory total for the closing line. */
+    /**
+     * Prints the component table and returns the memory total for the closing line. Memory is read from Linux's
+     * {@code /proc}; elsewhere the table says it is not available.
+     */
     private String printTable(List<Row> rows) {
+        boolean measured = Platform.hasProcFilesystem();
         long totalPss = 0;
         long totalRss = 0;
         List<List<String>> cells = new ArrayList<>();
         for (Row row : rows) {
-            long pss = row.process() != null ? Processes.pss(row.process()) : 0;
+            long pss = row.process() != null && measured ? Processes.pss(row.process()) : 0;
             totalPss += pss;
-            totalRss += row.process() != null ? Processes.rss(row.process()) : 0;
+            totalRss += row.process() != null && measured ? Processes.rss(row.process()) : 0;
             cells.add(List.of(
                     row.name(),
                     row.status(),
                     row.url(),
                     row.process() != null ? Long.toString(row.process().pid()) : "-",
-                    Console.megabytes(pss),
+                    measured ? Console.megabytes(pss) : "n/a",
                     display(row.log())));
         }
         console.table(List.of("COMPONENT", "STATUS", "URL", "PID", "MEMORY", "LOG"), cells);
-        return memory(totalPss, totalRss);
+        return measured
+                ? memory(totalPss, totalRss)
+                : "memory not measured (the devstack reads it from Linux's /proc; this is " + Platform.current() + ")";
     }
 
     /** MEMORY is proportional (PSS); summed RSS counts memory shared between processes more than once. */
