@@ -139,6 +139,20 @@ class DiscoveryServerTests {
     }
 
     @Test
+    void theDashboardHasAnIconSoBrowsersLogNo404() {
+        registered
+                .get()
+                .uri("/favicon.ico")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.IMAGE_PNG)
+                .expectBody(byte[].class)
+                .value(png -> assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G'));
+    }
+
+    @Test
     void healthIsOpen() {
         anonymous
                 .get()

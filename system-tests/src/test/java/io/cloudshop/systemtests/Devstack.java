@@ -44,6 +44,13 @@ final class Devstack implements BeforeAllCallback {
             "PRODUCT_SERVICE_PORT",
             "ORDER_SERVICE_PORT",
             "PAYMENT_SERVICE_PORT",
+            "GATEWAY_MANAGEMENT_PORT",
+            "EUREKA_MANAGEMENT_PORT",
+            "USER_SERVICE_MANAGEMENT_PORT",
+            "PRODUCT_SERVICE_MANAGEMENT_PORT",
+            "ORDER_SERVICE_MANAGEMENT_PORT",
+            "PAYMENT_SERVICE_MANAGEMENT_PORT",
+            "PROMETHEUS_PORT",
             "REDIS_PORT");
 
     static final Map<String, String> ENVIRONMENT = Map.of(
@@ -94,6 +101,14 @@ final class Devstack implements BeforeAllCallback {
         return "http://localhost:" + port + path;
     }
 
+    /**
+     * {@code path} on a component's actuator, on its management port ({@code component}: {@code "gateway"},
+     * {@code "discovery"} or a service).
+     */
+    static String management(String component, String path) {
+        return settings().managementUrl(component, path);
+    }
+
     /** A connection to {@code database} as the service that owns it ({@code orders} as {@code order_service}, ...). */
     static Connection database(String database, String role) throws SQLException {
         return DriverManager.getConnection(
@@ -109,7 +124,13 @@ final class Devstack implements BeforeAllCallback {
         return running;
     }
 
-    private record Running(Settings settings, Stack stack, Map<String, Long> pids, Properties secrets)
+    /** The environment the devstack was started with: what a {@code ./devstack} command needs to find this stack. */
+    static Map<String, String> environment() {
+        return current().environment;
+    }
+
+    private record Running(
+            Settings settings, Stack stack, Map<String, Long> pids, Properties secrets, Map<String, String> environment)
             implements AutoCloseable {
 
         static Running start() throws Exception {
@@ -133,7 +154,11 @@ final class Devstack implements BeforeAllCallback {
             try {
                 stack.start();
                 return new Running(
-                        settings, stack, stack.pids(), load(settings.home().resolve("secrets.properties")));
+                        settings,
+                        stack,
+                        stack.pids(),
+                        load(settings.home().resolve("secrets.properties")),
+                        Map.copyOf(environment));
             } catch (Exception ex) {
                 stack.close();
                 throw ex;

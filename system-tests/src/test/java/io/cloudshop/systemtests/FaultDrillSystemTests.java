@@ -396,7 +396,7 @@ class FaultDrillSystemTests {
     private static int deadLetters() {
         int letters = 0;
         for (String service : List.of("product-service", "order-service", "payment-service")) {
-            HttpResponse<String> response = get(Devstack.service(service, "/actuator/deadletters"), adminToken());
+            HttpResponse<String> response = get(Devstack.management(service, "/actuator/deadletters"), adminToken());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             for (JsonNode topic : json.readTree(response.body())) {
                 letters += topic.size();

@@ -82,7 +82,7 @@ class HealthSystemTests {
     }
 
     private static String probe(String service, String group) {
-        return Devstack.service(service, "/actuator/health/" + group);
+        return Devstack.management(service, "/actuator/health/" + group);
     }
 
     /** The probe's status code; 0 when it did not answer in time (a probe that times out has failed too). */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The monitoring in deploy/observability against the real thing: every metric its alerts and dashboards query exists
@@ -138,6 +140,104 @@ class MonitoringSystemTests {
                 .isZero();
     }
 
+    /**
+     * The devstack's Prometheus (run because the prometheus binary is on the PATH, as .ci/run installs it) scrapes
+     * every component's management port with the repository's configuration, loads its alert rules, and its queries
+     * see the saga: the funnel counts an order placed and confirmed after this test placed one.
+     */
+    @Test
+    void theDevstacksPrometheusScrapesEveryComponentAndSeesTheSaga() throws Exception {
+        Assumptions.assumeTrue(prometheus(), "prometheus not installed (Debian package prometheus)");
+        String prometheus = "http://localhost:" + Devstack.settings().prometheusPort();
+
+        Map<String, String> everyoneUp = Map.of(
+                "discovery", "up",
+                "gateway", "up",
+                "order-service", "up",
+                "payment-service", "up",
+                "product-service", "up",
+                "user-service", "up");
+        List<Map<String, String>> seen = new ArrayList<>(List.of(Map.of()));
+        try {
+            await(
+                    () -> {
+                        seen.set(0, targets(prometheus));
+                        return seen.getFirst().equals(everyoneUp);
+                    },
+                    "every component's target up in Prometheus",
+                    Duration.ofSeconds(60));
+        } catch (AssertionError ex) {
+            assertThat(seen.getFirst())
+                    .as("targets (last errors: %s)", targetErrors(prometheus))
+                    .isEqualTo(everyoneUp);
+        }
+        JsonNode rules = json.readTree(get(prometheus + "/api/v1/rules").body());
+        assertThat(rules.at("/data/groups").findValuesAsString("name"))
+                .as("alert rules loaded from alerts.yml")
+                .contains("SagaStalled");
+
+        double confirmed = funnel(prometheus, "CONFIRMED");
+        activity();
+        await(
+                () -> funnel(prometheus, "CONFIRMED") > confirmed,
+                "the confirmed order in Prometheus' saga funnel",
+                Duration.ofSeconds(60));
+        assertThat(funnel(prometheus, "CONFIRMED")).isGreaterThanOrEqualTo(confirmed + 1);
+    }
+
+    /** The application label of every scraped target, with its health ("up", "down", "unknown"). */
+    private static Map<String, String> targets(String prometheus) {
+        JsonNode active = json.readTree(
+                        get(prometheus + "/api/v1/targets?state=active").body())
+                .at("/data/activeTargets");
+        Map<String, String> health = new TreeMap<>();
+        for (JsonNode target : active) {
+            health.put(
+                    component(target.at("/labels/instance").asString()),
+                    target.get("health").asString());
+        }
+        return health;
+    }
+
+    private static List<String> targetErrors(String prometheus) {
+        List<String> errors = new ArrayList<>();
+        json.readTree(get(prometheus + "/api/v1/targets?state=active").body())
+                .at("/data/activeTargets")
+                .forEach(target -> errors.add(target.at("/labels/instance").asString() + ": "
+                        + target.at("/lastError").asString()));
+        return errors;
+    }
+
+    /** The component behind a target's {@code localhost:<management port>}. */
+    private static String component(String instance) {
+        int port = Integer.parseInt(instance.substring(instance.lastIndexOf(':') + 1));
+        return Stream.of("gateway", "discovery", "user-service", "product-service", "order-service", "payment-service")
+                .filter(component -> Devstack.settings().managementPort(component) == port)
+                .findFirst()
+                .orElse(instance);
+    }
+
+    /** Orders finished with {@code outcome} so far, by Prometheus' query of the funnel (0 before the first). */
+    private static double funnel(String prometheus, String outcome) {
+        String query = "sum(cloudshop_orders_finished_total{outcome=\"%s\"})".formatted(outcome);
+        JsonNode result = json.readTree(get(prometheus + "/api/v1/query?query="
+                                + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8))
+                        .body())
+                .at("/data/result");
+        return result.isEmpty()
+                ? 0
+                : Double.parseDouble(result.get(0).at("/value/1").asString());
+    }
+
+    private static boolean prometheus() {
+        boolean installed = Devstack.settings().prometheus() != null;
+        if (!installed && Boolean.parseBoolean(System.getenv("CLOUDSHOP_REQUIRE_TOOLS"))) {
+            throw new AssertionError("prometheus is required (CLOUDSHOP_REQUIRE_TOOLS=true) but not on the PATH:"
+                    + " apt-get install --no-install-recommends prometheus");
+        }
+        return installed;
+    }
+
     /** Enough traffic that every series exists: an order through the saga, the catalog read. */
     private static void activity() throws Exception {
         String token = customerWith("Monitored", 10);
@@ -148,10 +248,10 @@ class MonitoringSystemTests {
 
     private static Map<String, String> scrapeAll() throws IOException {
         Map<String, String> urls = new LinkedHashMap<>();
-        urls.put("gateway", gateway("/actuator/prometheus"));
-        urls.put("discovery", "http://localhost:" + Devstack.settings().eurekaPort() + "/actuator/prometheus");
+        urls.put("gateway", Devstack.management("gateway", "/actuator/prometheus"));
+        urls.put("discovery", Devstack.management("discovery", "/actuator/prometheus"));
         for (String service : HealthSystemTests.SERVICES) {
-            urls.put(service, Devstack.service(service, "/actuator/prometheus"));
+            urls.put(service, Devstack.management(service, "/actuator/prometheus"));
         }
         Files.createDirectories(SCRAPES);
         Map<String, String> scrapes = new LinkedHashMap<>();

@@ -283,7 +283,7 @@ class OrderSagaSystemTests {
         assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
 
         for (String service : List.of("product-service", "payment-service")) {
-            String endpoint = Devstack.service(service, "/actuator/deadletters");
+            String endpoint = Devstack.management(service, "/actuator/deadletters");
             await(() -> lettersOf(endpoint, poison).size() == 3, "three dead letters at " + endpoint);
             JsonNode letter = lettersOf(endpoint, poison).getFirst();
             assertThat(letter.get("originalTopic").asString()).isEqualTo("orders.events");
@@ -348,7 +348,8 @@ class OrderSagaSystemTests {
     @Order(99)
     @Test
     void theSagasOutcomesAndDurationsAreMetricsForPrometheus() {
-        HttpResponse<String> scrape = scrape(Devstack.service("order-service", "/actuator/prometheus"), adminToken());
+        HttpResponse<String> scrape =
+                scrape(Devstack.management("order-service", "/actuator/prometheus"), adminToken());
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())
@@ -363,10 +364,18 @@ class OrderSagaSystemTests {
                         "cloudshop_orders_finished_total{after=\"CONFIRMED\",application=\"order-service\",outcome=\"CANCELLED\",reason=\"CUSTOMER\"}")
                 .contains(
                         "cloudshop_saga_duration_seconds_bucket{application=\"order-service\",outcome=\"CONFIRMED\",le=");
-        assertThat(scrape(Devstack.service("order-service", "/actuator/prometheus"), null)
+        assertThat(scrape(Devstack.management("order-service", "/actuator/prometheus"), null)
                         .statusCode())
-                .as("not without a token")
+                .as("Prometheus scrapes the management port without a token")
+                .isEqualTo(200);
+        assertThat(get(Devstack.management("order-service", "/actuator/saga"), null)
+                        .statusCode())
+                .as("every other endpoint there wants an admin")
                 .isEqualTo(401);
+        assertThat(scrape(Devstack.service("order-service", "/actuator/prometheus"), adminToken())
+                        .statusCode())
+                .as("no actuator on the API port")
+                .isEqualTo(404);
     }
 
     /**

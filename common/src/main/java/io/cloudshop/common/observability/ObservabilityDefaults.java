@@ -22,7 +22,8 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>Metrics carry an {@code application} tag (the component's name), which the dashboards and alerts in
  *       deploy/observability group by; HTTP latency is recorded as histograms so percentiles aggregate.
  *   <li>{@code MANAGEMENT_PORT}, when set, moves the actuator to its own port, where Prometheus scrapes without a
- *       token (containers set it; the devstack does not).
+ *       token (containers and the devstack set it).
+ *   <li>Exemplars go on counters and histogram buckets only, which every Prometheus reads (not on {@code _count}).
  *   <li>Shutdown is graceful (Boot's default): in-flight requests and listener records get
  *       {@code SHUTDOWN_GRACE_PERIOD} (20 s) per phase, inside Kubernetes' default 30 s termination grace.
  * </ul>
@@ -49,6 +50,13 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.kafka.template.observation-enabled", "true"),
             Map.entry("spring.kafka.listener.observation-enabled", "true"),
             Map.entry("management.server.port", "${MANAGEMENT_PORT:}"),
+            // Exemplars (trace ids) on counters and histogram buckets only, which every Prometheus since 2.26 reads.
+            // Micrometer's default also puts them on summaries' and histograms' _count, which Prometheus before 2.43
+            // (Debian 12's 2.42, managed Prometheus services) refuses by dropping the whole scrape: the devstack's
+            // Prometheus saw every service down.
+            Map.entry(
+                    "management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]",
+                    "false"),
             Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "${SHUTDOWN_GRACE_PERIOD:20s}"));
 
     @Override

@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code ./devstack up [--fresh] [--detach] | down | status | stop|kill|start|restart|pause|resume <component> | logs <component>}.
+ * {@code ./devstack up [--fresh] [--detach] | down | status | tour | stop|kill|start|restart|pause|resume <component> |
+ * logs <component>}.
  * Errors the user can act on are printed as one clear message and exit code 1; usage errors exit with 2.
  */
 public final class DevstackCommand {
@@ -24,6 +25,9 @@ public final class DevstackCommand {
                                        --detach  return once the stack is up; stop it later with ./devstack down
               down                     stop everything the devstack started
               status                   show what runs and whether it is healthy
+              tour                     a first order on the running stack, step by step: register, top up,
+                                       order, watch the saga; then the order's trace in Zipkin and the saga
+                                       funnel in Prometheus
 
             Rehearse a failure on the running stack (any terminal):
               stop <component>         stop it gracefully, as for maintenance
@@ -35,7 +39,7 @@ public final class DevstackCommand {
               resume <component>       let a paused component go on (SIGCONT)
               logs <component> [--no-follow]
                                        its log's last 40 lines, then what it writes until Ctrl-C
-            Components: postgres, kafka, zipkin, redis, discovery, user-service, product-service, order-service,
+            Components: postgres, kafka, zipkin, redis, prometheus, discovery, user-service, product-service, order-service,
             payment-service, gateway.
 
             Ports and settings come from environment variables; see the README.""";
@@ -76,6 +80,11 @@ public final class DevstackCommand {
             case "status" -> {
                 requireNoFlags(flags);
                 yield Stack.status(settings, console) ? 0 : 1;
+            }
+            case "tour" -> {
+                requireNoFlags(flags);
+                new Walkthrough(settings, console, java.time.Duration.ofSeconds(60)).run();
+                yield 0;
             }
             case "stop", "kill", "start", "restart", "pause", "resume" -> {
                 String component = component(args);

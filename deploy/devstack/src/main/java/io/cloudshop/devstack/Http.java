@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** Short-timeout HTTP probes for readiness checks. */
+/** Short-timeout HTTP probes for readiness checks, and the tour's requests. */
 final class Http {
 
     private static final HttpClient client =
@@ -49,6 +49,39 @@ final class Http {
                     .POST(HttpRequest.BodyPublishers.ofString(json))
                     .build();
             return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception ex) {
+            return null;
+        }
+    }
+
+    /**
+     * A JSON request as a client sends it (bearer token and Idempotency-Key when given); the response, or {@code null}
+     * when nothing answered within 10 s.
+     */
+    static @Nullable HttpResponse<String> send(
+            String method, String url, @Nullable String token, @Nullable String idempotencyKey, @Nullable String body) {
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Accept", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            if (idempotencyKey != null) {
+                builder.header("Idempotency-Key", idempotencyKey);
+            }
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return null;

@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param home where the stack keeps data, logs, secrets and its state file
  * @param redisServer the {@code redis-server} binary for the gateway's shared rate limits, found on {@code PATH}
  *     unless {@code DEVSTACK_REDIS=false}; without one the gateway limits in its own memory
+ * @param managementPorts where each Spring Boot component serves its actuator, by component name, as it does in
+ *     containers ({@code MANAGEMENT_PORT}): Prometheus scrapes there without a token, and nothing of the actuator is
+ *     on the API ports ({@code GATEWAY_MANAGEMENT_PORT}, {@code EUREKA_MANAGEMENT_PORT}, ...)
+ * @param prometheus the {@code prometheus} binary, found on {@code PATH} unless {@code DEVSTACK_PROMETHEUS=false};
+ *     with one the devstack scrapes every component with the repository's configuration and alert rules
  * @param startupCache what the Spring Boot components do with the JDK's start-up cache ({@link AotCache}): by default
  *     start from it, and record it on the first start after a build ({@code DEVSTACK_STARTUP_CACHE})
  * @param parallelStart whether components that do not depend on each other start together: the infrastructure and
@@ -35,6 +40,9 @@ public record Settings(
         int productServicePort,
         int orderServicePort,
         int paymentServicePort,
+        Map<String, Integer> managementPorts,
+        int prometheusPort,
+        @Nullable Path prometheus,
         String serviceJvmOptions,
         Duration startTimeout,
         Duration stopTimeout,
@@ -72,13 +80,23 @@ public record Settings(
                 e.port("KAFKA_CONTROLLER_PORT", 9093),
                 e.port("ZIPKIN_PORT", 9411),
                 e.port("REDIS_PORT", 6379),
-                e.redisServer(),
+                e.binary("redis-server", "DEVSTACK_REDIS"),
                 e.port("EUREKA_PORT", 8761),
                 e.port("GATEWAY_PORT", 8080),
                 e.port("USER_SERVICE_PORT", 8081),
                 e.port("PRODUCT_SERVICE_PORT", 8082),
                 e.port("ORDER_SERVICE_PORT", 8083),
                 e.port("PAYMENT_SERVICE_PORT", 8084),
+                // The containers' 9080 for the gateway, 9081-9084 beside the services' 8081-8084.
+                Map.of(
+                        "gateway", e.port("GATEWAY_MANAGEMENT_PORT", 9080),
+                        "discovery", e.port("EUREKA_MANAGEMENT_PORT", 9761),
+                        "user-service", e.port("USER_SERVICE_MANAGEMENT_PORT", 9081),
+                        "product-service", e.port("PRODUCT_SERVICE_MANAGEMENT_PORT", 9082),
+                        "order-service", e.port("ORDER_SERVICE_MANAGEMENT_PORT", 9083),
+                        "payment-service", e.port("PAYMENT_SERVICE_MANAGEMENT_PORT", 9084)),
+                e.port("PROMETHEUS_PORT", 9090),
+                e.binary("prometheus", "DEVSTACK_PROMETHEUS"),
                 // Fast start and a small footprint over peak throughput, for a 2-core laptop running ten JVMs: C1
                 // only, the serial collector. The heap starts at 32 MB and grows with use (the JVM's default start,
                 // 1/64 of the machine's memory, is touched by the first collections and stays resident: ~80 MB more
@@ -111,6 +129,20 @@ public record Settings(
         return "http://localhost:" + gatewayPort;
     }
 
+    /** The management port of a Spring Boot component ({@code "gateway"}, {@code "order-service"}, ...). */
+    public int managementPort(String component) {
+        Integer port = managementPorts.get(component);
+        if (port == null) {
+            throw new IllegalArgumentException("No management port for " + component);
+        }
+        return port;
+    }
+
+    /** {@code path} on the component's actuator, e.g. {@code managementUrl("order-service", "/actuator/health")}. */
+    public String managementUrl(String component, String path) {
+        return "http://localhost:" + managementPort(component) + path;
+    }
+
     private record Env(Map<String, String> values) {
 
         String string(String name, String fallback) {
@@ -118,16 +150,17 @@ public record Settings(
             return value == null || value.isBlank() ? fallback : value.trim();
         }
 
+        /** An optional tool on {@code PATH}, unless {@code switchName} is {@code false}. */
         @Nullable
-        Path redisServer() {
-            if (!Boolean.parseBoolean(string("DEVSTACK_REDIS", "true"))) {
+        Path binary(String name, String switchName) {
+            if (!Boolean.parseBoolean(string(switchName, "true"))) {
                 return null;
             }
             for (String directory : string("PATH", "").split(java.io.File.pathSeparator)) {
                 if (directory.isBlank()) {
                     continue;
                 }
-                Path candidate = Path.of(directory, "redis-server");
+                Path candidate = Path.of(directory, name);
                 if (java.nio.file.Files.isExecutable(candidate)) {
                     return candidate.toAbsolutePath();
                 }

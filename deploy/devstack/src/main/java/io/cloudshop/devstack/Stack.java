@@ -128,6 +128,12 @@ public final class Stack implements AutoCloseable {
                 settings.redisServer() != null
                         ? "Rate limits: buckets in Redis (" + settings.redisServer() + ")."
                         : "Rate limits: in the gateway's memory (no redis-server on PATH; install one to share them).");
+        console.line(
+                settings.prometheus() != null
+                        ? "Metrics: Prometheus at " + Prometheus.url(settings)
+                                + " scrapes every component's management port."
+                        : "Metrics: each component's /actuator/prometheus on its management port (no prometheus on PATH;"
+                                + " install one to query them).");
     }
 
     /** The four services and the gateway: what needs the rest of the stack before it can start. */
@@ -770,6 +776,9 @@ public final class Stack implements AutoCloseable {
         if (settings.redisServer() != null) {
             components.add(redis(settings, settings.redisServer()));
         }
+        if (settings.prometheus() != null) {
+            components.add(new Prometheus(settings, settings.prometheus()));
+        }
         components.add(discovery(settings, secrets));
         DevKeys keys = DevKeys.load(settings.home());
         AdminToken admin = new AdminToken(settings, secrets.get(ADMIN_PASSWORD_KEY));
@@ -837,7 +846,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Eureka's API and dashboard need these; clients send them in their {@code EUREKA_URL}. */
-    static final String EUREKA_USERNAME = "eureka";
+    public static final String EUREKA_USERNAME = "eureka";
 
     static final String EUREKA_PASSWORD_KEY = "eureka.password";
 
@@ -851,19 +860,26 @@ public final class Stack implements AutoCloseable {
                         List.of("-jar", jar(settings, "discovery", cache)),
                         // Serve registrations as soon as they arrive instead of from a 30 s response cache.
                         List.of("--eureka.server.use-read-only-response-cache=false")),
+                withManagement(
+                        settings,
+                        "discovery",
+                        Map.of(
+                                "PORT",
+                                Integer.toString(settings.eurekaPort()),
+                                "SERVER_ADDRESS",
+                                settings.bindAddress(),
+                                "EUREKA_USERNAME",
+                                EUREKA_USERNAME,
+                                "EUREKA_PASSWORD",
+                                secrets.get(EUREKA_PASSWORD_KEY))),
                 Map.of(
-                        "PORT",
-                        Integer.toString(settings.eurekaPort()),
-                        "SERVER_ADDRESS",
-                        settings.bindAddress(),
-                        "EUREKA_USERNAME",
-                        EUREKA_USERNAME,
-                        "EUREKA_PASSWORD",
-                        secrets.get(EUREKA_PASSWORD_KEY)),
-                Map.of("EUREKA_PORT", settings.eurekaPort()),
+                        "EUREKA_PORT",
+                        settings.eurekaPort(),
+                        "EUREKA_MANAGEMENT_PORT",
+                        settings.managementPort("discovery")),
                 url,
                 settings.logs().resolve("discovery.log"),
-                () -> Http.isUp(url + "/actuator/health"),
+                () -> Http.isUp(settings.managementUrl("discovery", "/actuator/health")),
                 cache);
     }
 
@@ -913,6 +929,7 @@ public final class Stack implements AutoCloseable {
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + partitions.kafkaPort(settings, service.name()));
         env.putAll(tracingEnvironment(settings));
         String url = "http://localhost:" + port;
+        String variable = service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
         AotCache cache = cache(settings, service.name());
         List<String> args = new ArrayList<>(eurekaClientArgs(5));
         // Two idle connections instead of ten: four services' idle pools were forty PostgreSQL backends on a laptop;
@@ -927,11 +944,15 @@ public final class Stack implements AutoCloseable {
                 service.name(),
                 JavaProcess.javaCommand(
                         settings.serviceJvmOptions(), List.of("-jar", jar(settings, service.name(), cache)), args),
-                env,
-                Map.of(service.name().toUpperCase().replace('-', '_') + "_PORT", port),
+                withManagement(settings, service.name(), env),
+                Map.of(
+                        variable + "_PORT",
+                        port,
+                        variable + "_MANAGEMENT_PORT",
+                        settings.managementPort(service.name())),
                 url,
                 settings.logs().resolve(service.name() + ".log"),
-                () -> Http.isUp(url + "/actuator/health/readiness"),
+                () -> Http.isUp(settings.managementUrl(service.name(), "/actuator/health/readiness")),
                 cache);
     }
 
@@ -958,13 +979,28 @@ public final class Stack implements AutoCloseable {
                 "gateway",
                 JavaProcess.javaCommand(
                         settings.serviceJvmOptions(), List.of("-jar", jar(settings, "gateway", cache)), args),
-                gatewayEnvironment(settings, secrets, partitions),
-                Map.of("GATEWAY_PORT", settings.gatewayPort()),
+                withManagement(settings, "gateway", gatewayEnvironment(settings, secrets, partitions)),
+                Map.of(
+                        "GATEWAY_PORT",
+                        settings.gatewayPort(),
+                        "GATEWAY_MANAGEMENT_PORT",
+                        settings.managementPort("gateway")),
                 url,
                 settings.logs().resolve("gateway.log"),
-                () -> Http.isUp(url + "/actuator/health")
+                () -> Http.isUp(settings.managementUrl("gateway", "/actuator/health"))
                         && SERVICES.stream().allMatch(s -> routes(url + s.routeProbe(), admin.get())),
                 cache);
+    }
+
+    /**
+     * The component's actuator on its own port, on the bind address, as in containers: Prometheus scrapes it without a
+     * token, every other endpoint there still needs an admin's, and the API port has no actuator.
+     */
+    private static Map<String, String> withManagement(Settings settings, String component, Map<String, String> env) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.put("MANAGEMENT_PORT", Integer.toString(settings.managementPort(component)));
+        all.put("MANAGEMENT_SERVER_ADDRESS", settings.bindAddress());
+        return all;
     }
 
     private static @Nullable AotCache cache(Settings settings, String module) {

@@ -23,6 +23,17 @@ class SettingsTests {
         assertThat(settings.postgresPort()).isEqualTo(5432);
         assertThat(settings.kafkaPort()).isEqualTo(9092);
         assertThat(settings.zipkinPort()).isEqualTo(9411);
+        assertThat(settings.prometheusPort()).isEqualTo(9090);
+        assertThat(settings.managementPorts())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "gateway", 9080,
+                        "discovery", 9761,
+                        "user-service", 9081,
+                        "product-service", 9082,
+                        "order-service", 9083,
+                        "payment-service", 9084));
+        assertThat(settings.managementUrl("order-service", "/actuator/health"))
+                .isEqualTo("http://localhost:9083/actuator/health");
         assertThat(settings.home()).isEqualTo(root.resolve(".devstack"));
         assertThat(settings.build()).isTrue();
         assertThat(settings.startupCache()).isEqualTo(Settings.StartupCache.RECORD);
@@ -35,18 +46,24 @@ class SettingsTests {
     void environmentOverridesEverySetting() {
         Settings settings = Settings.fromEnvironment(
                 root,
-                Map.of(
-                        "GATEWAY_PORT", "9080",
-                        "PRODUCT_SERVICE_PORT", "9082",
-                        "DEVSTACK_HOME", "/tmp/stack",
-                        "DEVSTACK_START_TIMEOUT_SECONDS", "5",
-                        "DEVSTACK_BUILD", "false",
-                        "DEVSTACK_STARTUP_CACHE", "Use",
-                        "DEVSTACK_PARALLEL_START", "false",
-                        "DEVSTACK_BIND_ADDRESS", "0.0.0.0"));
+                Map.ofEntries(
+                        Map.entry("GATEWAY_PORT", "9080"),
+                        Map.entry("PRODUCT_SERVICE_PORT", "9082"),
+                        Map.entry("ORDER_SERVICE_MANAGEMENT_PORT", "19083"),
+                        Map.entry("PROMETHEUS_PORT", "19090"),
+                        Map.entry("DEVSTACK_PROMETHEUS", "false"),
+                        Map.entry("DEVSTACK_HOME", "/tmp/stack"),
+                        Map.entry("DEVSTACK_START_TIMEOUT_SECONDS", "5"),
+                        Map.entry("DEVSTACK_BUILD", "false"),
+                        Map.entry("DEVSTACK_STARTUP_CACHE", "Use"),
+                        Map.entry("DEVSTACK_PARALLEL_START", "false"),
+                        Map.entry("DEVSTACK_BIND_ADDRESS", "0.0.0.0")));
 
         assertThat(settings.gatewayPort()).isEqualTo(9080);
         assertThat(settings.productServicePort()).isEqualTo(9082);
+        assertThat(settings.managementPort("order-service")).isEqualTo(19083);
+        assertThat(settings.prometheusPort()).isEqualTo(19090);
+        assertThat(settings.prometheus()).isNull();
         assertThat(settings.home()).isEqualTo(Path.of("/tmp/stack"));
         assertThat(settings.startTimeout()).hasSeconds(5);
         assertThat(settings.build()).isFalse();
