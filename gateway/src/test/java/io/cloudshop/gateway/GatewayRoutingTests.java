@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +133,57 @@ class GatewayRoutingTests {
                 .isOk()
                 .expectBody(String.class)
                 .isEqualTo("upstream saw /v3/api-docs");
+    }
+
+    @Test
+    void eventCatalogIsPublicAndGroupsEveryServicesDocument() {
+        WebTestClient anonymous = GatewayClients.at(port).build();
+        anonymous
+                .get()
+                .uri("/springwolf/asyncapi-ui.html")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        anonymous
+                .get()
+                .uri("/springwolf/ui-config")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.groups[*].name")
+                .isEqualTo(List.of("user-service", "product-service", "order-service", "payment-service"));
+        anonymous
+                .get()
+                .uri("/springwolf/kafka/publish")
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+    }
+
+    @Test
+    void serviceEventDocumentIsFetchedFromTheServiceWithoutToken() {
+        GatewayClients.at(port)
+                .build()
+                .get()
+                .uri("/springwolf/docs/product-service")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("upstream saw /springwolf/docs");
+    }
+
+    @Test
+    void theCataloguesDefaultViewIsOrderServicesDocument() {
+        // order-service's only instance refuses connections here: the answer is its 503, not a 404 for a missing route.
+        GatewayClients.at(port)
+                .build()
+                .get()
+                .uri("/springwolf/docs")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503);
     }
 
     @Test

@@ -199,6 +199,37 @@ class SuiteSystemTests {
                 .isTrue();
     }
 
+    /** The event catalogue beside it: one group per service, each the service's AsyncAPI document through the gateway. */
+    @Order(3)
+    @Test
+    void theEventCatalogueAtTheGatewayDescribesTheFourServicesEvents() {
+        JsonNode config = json.readTree(get(gateway("/springwolf/ui-config")).body());
+        List<String> groups = new ArrayList<>();
+        config.get("groups").forEach(group -> groups.add(group.get("name").asString()));
+        assertThat(groups).containsExactly("user-service", "product-service", "order-service", "payment-service");
+
+        Map<String, String> oneTopicEach = Map.of(
+                "user-service", "users.events",
+                "product-service", "inventory.events",
+                "order-service", "orders.events",
+                "payment-service", "payments.events");
+        for (String service : groups) {
+            HttpResponse<String> response = get(gateway("/springwolf/docs/" + service));
+            assertThat(response.statusCode()).as(service).isEqualTo(200);
+            JsonNode asyncApi = json.readTree(response.body());
+            assertThat(asyncApi.get("asyncapi").asString()).as(service).isEqualTo("3.0.0");
+            assertThat(asyncApi.at("/info/title").asString()).isEqualTo(service);
+            assertThat(asyncApi.get("channels").has(oneTopicEach.get(service)))
+                    .as(service + " describes " + oneTopicEach.get(service))
+                    .isTrue();
+        }
+        assertThat(json.readTree(get(gateway("/springwolf/docs")).body())
+                        .at("/info/title")
+                        .asString())
+                .as("the catalogue's default view")
+                .isEqualTo("order-service");
+    }
+
     @Order(4)
     @Test
     void aServiceCannotReadAnotherServicesDatabase() throws Exception {

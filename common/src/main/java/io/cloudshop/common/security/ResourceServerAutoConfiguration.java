@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless bearer-token security for servlet services: public endpoints from {@link ApiSecurityProperties}, the
- * OpenAPI document, health and info open (probes), every other actuator endpoint for admins only, everything else
+ * OpenAPI and AsyncAPI documents, health and info open (probes), every other actuator endpoint for admins only, everything else
  * authenticated. With a separate management port ({@code management.server.port}, {@code MANAGEMENT_PORT} in the
  * services' configuration), Prometheus scrapes {@code /actuator/prometheus} there without a token. Method
  * security is on for per-operation rules ({@code @PreAuthorize}).
@@ -104,7 +104,8 @@ public class ResourceServerAutoConfiguration {
                                 .hasRole("ADMIN");
                     }
                     requests.requestMatchers("/error").permitAll();
-                    requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                    // The API's descriptions, HTTP (OpenAPI) and events (AsyncAPI), for the gateway's catalogues.
+                    requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/springwolf/docs")
                             .permitAll();
                     publicMatchers(properties.publicEndpoints())
                             .forEach(
