@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "EUREKA_PASSWORD=" + DiscoveryServerTests.PASSWORD)
+        properties = {"EUREKA_PASSWORD=" + DiscoveryServerTests.PASSWORD, "EUREKA_WAIT_WHEN_EMPTY_MS=0"})
 class DiscoveryServerTests {
 
     static final String PASSWORD = "registry-password-for-tests";

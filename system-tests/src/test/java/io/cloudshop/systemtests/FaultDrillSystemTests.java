@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,12 +26,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,6 +80,18 @@ class FaultDrillSystemTests {
      */
     static final Set<String> PLACEMENT_PATH = Set.of("order-service", "product-service", "postgres");
 
+    /**
+     * The components a placement passes through but may find down: the gateway (a client finds nobody answering) and
+     * {@link #PLACEMENT_PATH}. Every other component's fault must be invisible to clients placing orders: Kafka and
+     * payment-service are behind the outbox, user-service behind the services' JWK Set cache, Eureka behind every
+     * client's registry cache, and Zipkin, Redis and Prometheus are never waited for. So in their drills every
+     * placement is answered 201.
+     */
+    static final Set<String> ANSWERS_MAY_SHOW = Set.of("gateway", "order-service", "product-service", "postgres");
+
+    /** How long a placement the load had not settled when it stopped is still sent again, as its client would. */
+    static final Duration SETTLE = Duration.ofSeconds(60);
+
     /** Longer than every caller's timeout: the gateway's 10 s response timeout, Feign's 2 s, Hikari's 3 s. */
     static final Duration PAUSE = Duration.ofSeconds(12);
 
@@ -95,7 +111,15 @@ class FaultDrillSystemTests {
     enum Fault {
         KILL,
         PAUSE,
-        CUT
+        CUT;
+
+        String past() {
+            return switch (this) {
+                case KILL -> "killed";
+                case PAUSE -> "paused";
+                case CUT -> "cut off";
+            };
+        }
     }
 
     record Drill(String component, Fault fault) {
@@ -157,12 +181,16 @@ class FaultDrillSystemTests {
         int deadLettersBefore = deadLetters();
         boolean gatewayDrill = drill.component().equals("gateway");
 
+        Recovery recovery = Recovery.of(drill.component());
+        recovery.before();
         Load load = new Load(product, customers);
         long faultEnded;
+        Instant faultEndedAt;
         try {
             load.start();
             pause(Duration.ofSeconds(2));
             faultEnded = inflict(drill);
+            faultEndedAt = Instant.now();
             await(
                     () -> load.placedSince(faultEnded),
                     "a placement accepted after the " + drill,
@@ -175,6 +203,20 @@ class FaultDrillSystemTests {
         awaitWhole();
 
         List<String> violations = new ArrayList<>(load.violations(gatewayDrill));
+        if (!ANSWERS_MAY_SHOW.contains(drill.component())) {
+            Map<String, Integer> notAccepted = new TreeMap<>(load.seen());
+            notAccepted.remove("201");
+            if (!notAccepted.isEmpty()) {
+                violations.add("placements answered " + notAccepted + " while " + drill.component()
+                        + ", which a placement does not wait for, was "
+                        + drill.fault().past());
+            }
+        }
+        if (load.unsettled() > 0) {
+            violations.add(load.unsettled() + " placements still without an answer " + SETTLE.toSeconds()
+                    + " s after the load stopped");
+        }
+        violations.addAll(recovery.after(drill, load, faultEnded, faultEndedAt));
         if (drill.fault() != Fault.KILL
                 && PLACEMENT_PATH.contains(drill.component())
                 && load.seen().keySet().stream().noneMatch(kind -> kind.startsWith("503") || kind.startsWith("504"))) {
@@ -196,6 +238,13 @@ class FaultDrillSystemTests {
                 "every order of the " + drill + " finished",
                 Duration.ofSeconds(120));
         Duration allFinished = Duration.ofNanos(System.nanoTime() - faultEnded);
+        Set<String> unanswered = new TreeSet<>(orders.keySet());
+        unanswered.removeAll(load.accepted());
+        if (!unanswered.isEmpty()) {
+            // Every placement was sent again until it was answered, so each order must be one a client was told of.
+            violations.add(unanswered.size() + " orders no client was answered for (a placement sent again placed"
+                    + " a second order?): " + unanswered.stream().limit(5).toList());
+        }
         // Compensations (a refund for an order that timed out while it was being charged) follow the order's end:
         // every event published and consumed first, then the books may take a little longer to balance.
         await(() -> outboxes().isEmpty(), "every outbox empty", Duration.ofSeconds(60));
@@ -454,11 +503,21 @@ class FaultDrillSystemTests {
      */
     static final class Load {
 
-        record Answer(String kind, int status, boolean problem, boolean retryAfter, Duration took, long sent) {}
+        /** {@code traceId}: what the gateway named in {@code X-Trace-Id}, when it answered. */
+        record Answer(
+                String kind,
+                int status,
+                boolean problem,
+                boolean retryAfter,
+                Duration took,
+                long sent,
+                @Nullable String traceId) {}
 
         private final String product;
         private final List<String> customers;
         private final AtomicBoolean running = new AtomicBoolean(true);
+        private volatile long settleBy = Long.MAX_VALUE;
+        private final AtomicInteger unsettled = new AtomicInteger();
         private final List<Answer> answers = new CopyOnWriteArrayList<>();
         private final Set<String> accepted = ConcurrentHashMap.newKeySet();
         private java.util.concurrent.ExecutorService threads;
@@ -475,9 +534,28 @@ class FaultDrillSystemTests {
             }
         }
 
+        /**
+         * Stops placing new orders; a placement not yet answered 201 or 4xx is sent again (same key) for up to
+         * {@link #SETTLE}, so that every order placed is one its client was told of.
+         */
         void stop() {
+            settleBy = System.nanoTime() + SETTLE.toNanos();
             running.set(false);
             threads.close();
+        }
+
+        /** Placements still unanswered (no 201, no 4xx) when {@link #SETTLE} ran out. */
+        int unsettled() {
+            return unsettled.get();
+        }
+
+        /** The traces of the placements sent after {@code instant} and accepted, newest first. */
+        List<String> tracesSince(long instant) {
+            return answers.stream()
+                    .filter(a -> a.status() == 201 && a.sent() >= instant && a.traceId() != null)
+                    .sorted(java.util.Comparator.comparingLong(Answer::sent).reversed())
+                    .map(Answer::traceId)
+                    .toList();
         }
 
         Set<String> accepted() {
@@ -539,7 +617,11 @@ class FaultDrillSystemTests {
 
         private void customer(String token) {
             String key = null;
-            while (running.get()) {
+            while (running.get() || key != null) {
+                if (!running.get() && System.nanoTime() > settleBy) {
+                    unsettled.incrementAndGet();
+                    return;
+                }
                 if (key == null) {
                     key = UUID.randomUUID().toString();
                 }
@@ -589,17 +671,18 @@ class FaultDrillSystemTests {
                         problem,
                         response.headers().firstValue("Retry-After").isPresent(),
                         took,
-                        sent);
+                        sent,
+                        response.headers().firstValue("X-Trace-Id").orElse(null));
             } catch (HttpConnectTimeoutException | ConnectException ex) {
-                return new Answer("refused", 0, false, false, Duration.ofNanos(System.nanoTime() - sent), sent);
+                return new Answer("refused", 0, false, false, Duration.ofNanos(System.nanoTime() - sent), sent, null);
             } catch (HttpTimeoutException ex) {
-                return new Answer("no answer", 0, false, false, Duration.ofNanos(System.nanoTime() - sent), sent);
+                return new Answer("no answer", 0, false, false, Duration.ofNanos(System.nanoTime() - sent), sent, null);
             } catch (IOException ex) {
                 return new Answer(
-                        "broken connection", 0, false, false, Duration.ofNanos(System.nanoTime() - sent), sent);
+                        "broken connection", 0, false, false, Duration.ofNanos(System.nanoTime() - sent), sent, null);
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                return new Answer("interrupted", 0, false, false, Duration.ZERO, sent);
+                return new Answer("interrupted", 0, false, false, Duration.ZERO, sent, null);
             }
         }
     }

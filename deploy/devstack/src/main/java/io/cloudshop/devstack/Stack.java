@@ -871,7 +871,11 @@ public final class Stack implements AutoCloseable {
                                 "EUREKA_USERNAME",
                                 EUREKA_USERNAME,
                                 "EUREKA_PASSWORD",
-                                secrets.get(EUREKA_PASSWORD_KEY))),
+                                secrets.get(EUREKA_PASSWORD_KEY),
+                                // Restarted, it serves reads only once every instance had two of its 5 s renewals
+                                // to register again (see eurekaClientArgs); until then clients keep what they know.
+                                "EUREKA_WAIT_WHEN_EMPTY_MS",
+                                "10000")),
                 Map.of(
                         "EUREKA_PORT",
                         settings.eurekaPort(),
