@@ -216,7 +216,6 @@ class FaultDrillSystemTests {
             violations.add(load.unsettled() + " placements still without an answer " + SETTLE.toSeconds()
                     + " s after the load stopped");
         }
-        violations.addAll(recovery.after(drill, load, faultEnded, faultEndedAt));
         if (drill.fault() != Fault.KILL
                 && PLACEMENT_PATH.contains(drill.component())
                 && load.seen().keySet().stream().noneMatch(kind -> kind.startsWith("503") || kind.startsWith("504"))) {
@@ -238,6 +237,7 @@ class FaultDrillSystemTests {
                 "every order of the " + drill + " finished",
                 Duration.ofSeconds(120));
         Duration allFinished = Duration.ofNanos(System.nanoTime() - faultEnded);
+        violations.addAll(recovery.after(drill, load, faultEnded, faultEndedAt));
         Set<String> unanswered = new TreeSet<>(orders.keySet());
         unanswered.removeAll(load.accepted());
         if (!unanswered.isEmpty()) {
