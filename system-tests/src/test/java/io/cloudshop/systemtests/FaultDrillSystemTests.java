@@ -55,10 +55,12 @@ import tools.jackson.databind.JsonNode;
  * Clients: no 500, every 5xx a problem+json, every 503 with {@code Retry-After}, every request answered (none left
  * waiting for {@link #UNANSWERED}); while a component on the placement path is paused or cut off, placements held by it
  * are answered by a time limit (503 or 504) rather than kept until the fault ends. Only while the gateway itself is
- * down or paused may a request find nobody to answer it. A fault of a component a placement does not wait for
+ * down or paused may a request find nobody to answer it; there its clients give up after {@link #GIVE_UP} and send
+ * again, and its pause lands while a placement is on its way through it. A fault of a component a placement does not wait for
  * ({@link #ANSWERS_MAY_SHOW}) is not seen at all: every placement 201. Every order is one a client was answered for
- * (a placement sent again never places a second), and the component's users went back to it ({@link Recovery}). How long answers took is measured and reported (the slowest
- * per drill), not asserted: on a loaded two-core machine a bound in seconds fails by chance (CI once saw three
+ * (a placement sent again never places a second), and the component's users went back to it ({@link Recovery}).
+ * payment-service is paused past the saga's own time limit ({@link #PAYMENT_PAUSE}), so that orders time out while
+ * their charge waits. How long answers took is measured and reported (the slowest per drill), not asserted: on a loaded two-core machine a bound in seconds fails by chance (CI once saw three
  * placements of the kill-zipkin drill unanswered for 15 s, which no rerun here came near: slowest 1.3 s).
  *
  * <p>The pauses here are faults' durations (how long a component stays down, paused or cut off), not waits for
@@ -96,6 +98,22 @@ class FaultDrillSystemTests {
 
     /** Longer than every caller's timeout: the gateway's 10 s response timeout, Feign's 2 s, Hikari's 3 s. */
     static final Duration PAUSE = Duration.ofSeconds(12);
+
+    /**
+     * How long payment-service is paused: its only callers are the saga's events, and the saga's time limit is
+     * order-service's pending timeout (the devstack's 30 s). Paused past it, orders are cancelled while their charge
+     * waits in Kafka, so the drill exercises what a late charge needs: the cancellation compensated whichever of the
+     * two events payment-service reads first. Two timeout checks (5 s apart) more, so that some orders time out.
+     */
+    static final Duration PAYMENT_PAUSE = Stack.ordersPendingTimeout().plusSeconds(10);
+
+    /**
+     * How long a client waits for the gateway in the gateway's own drills before it gives up and sends the placement
+     * again with its key, as an app whose user taps again: shorter than {@link #PAUSE}, so a paused gateway resumes
+     * with requests their clients have given up on, among them one it had passed to order-service (see {@link
+     * Load#awaitPlacementInFlight}).
+     */
+    static final Duration GIVE_UP = Duration.ofSeconds(5);
 
     /** How long a killed component stays down before it is started again. */
     static final Duration DOWN = Duration.ofSeconds(3);
@@ -185,13 +203,13 @@ class FaultDrillSystemTests {
 
         Recovery recovery = Recovery.of(drill.component());
         recovery.before();
-        Load load = new Load(product, customers);
+        Load load = new Load(product, customers, gatewayDrill ? GIVE_UP : UNANSWERED);
         long faultEnded;
         Instant faultEndedAt;
         try {
             load.start();
             pause(Duration.ofSeconds(2));
-            faultEnded = inflict(drill);
+            faultEnded = inflict(drill, load);
             faultEndedAt = Instant.now();
             await(
                     () -> load.placedSince(faultEnded),
@@ -316,7 +334,7 @@ class FaultDrillSystemTests {
     }
 
     /** Inflicts the fault and ends it; returns when it ended ({@link System#nanoTime()}). */
-    private static long inflict(Drill drill) throws Exception {
+    private static long inflict(Drill drill, Load load) throws Exception {
         Stack stack = Devstack.stack();
         String component = drill.component();
         switch (drill.fault()) {
@@ -328,9 +346,13 @@ class FaultDrillSystemTests {
                 return restarted;
             }
             case PAUSE -> {
+                if (component.equals("gateway")) {
+                    // Its worst moment: an order placed behind it whose answer then has nobody to go to.
+                    load.awaitPlacementInFlight();
+                }
                 stack.pause(component);
                 try {
-                    pause(PAUSE);
+                    pause(component.equals("payment-service") ? PAYMENT_PAUSE : PAUSE);
                 } finally {
                     stack.resume(component);
                 }
@@ -404,6 +426,11 @@ class FaultDrillSystemTests {
         int stock = stock(product);
         if (stock != INITIAL_STOCK - confirmedUnits) {
             violations.add("stock " + stock + ", expected " + (INITIAL_STOCK - confirmedUnits));
+        }
+        if (violations.size() > 10) { // the first ones say what went wrong; the count says how much
+            int more = violations.size() - 10;
+            violations = new ArrayList<>(violations.subList(0, 10));
+            violations.add("and " + more + " more");
         }
         return violations;
     }
@@ -515,8 +542,15 @@ class FaultDrillSystemTests {
                 long sent,
                 @Nullable String traceId) {}
 
+        /** How long before an in-flight placement has, most likely, been passed to order-service by the gateway. */
+        private static final Duration PASSED_ON = Duration.ofMillis(3);
+
         private final String product;
         private final List<String> customers;
+        private final Duration patience;
+        /** The placements on their way: their Idempotency-Keys, with when they were sent. */
+        private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
+
         private final AtomicBoolean running = new AtomicBoolean(true);
         private volatile long settleBy = Long.MAX_VALUE;
         private final AtomicInteger unsettled = new AtomicInteger();
@@ -524,9 +558,26 @@ class FaultDrillSystemTests {
         private final Set<String> accepted = ConcurrentHashMap.newKeySet();
         private java.util.concurrent.ExecutorService threads;
 
-        Load(String product, List<String> customers) {
+        /** {@code patience}: how long a client waits for an answer before it gives up and sends the placement again. */
+        Load(String product, List<String> customers, Duration patience) {
             this.product = product;
             this.customers = customers;
+            this.patience = patience;
+        }
+
+        /**
+         * Returns once a placement has been on its way for {@link #PASSED_ON}: long enough for the gateway to have
+         * passed it on (its filters take about a millisecond here), too short for order-service to have answered (tens
+         * of milliseconds). A fault inflicted now finds an order being placed behind it.
+         */
+        void awaitPlacementInFlight() {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (inFlight.values().stream().noneMatch(sent -> System.nanoTime() - sent >= PASSED_ON.toNanos())) {
+                assertThat(System.nanoTime())
+                        .as("a placement on its way within 10 s")
+                        .isLessThan(deadline);
+                Thread.onSpinWait();
+            }
         }
 
         void start() {
@@ -644,13 +695,14 @@ class FaultDrillSystemTests {
         private Answer place(String token, String key) {
             long sent = System.nanoTime();
             HttpRequest request = HttpRequest.newBuilder(URI.create(gateway("/api/v1/orders")))
-                    .timeout(UNANSWERED)
+                    .timeout(patience)
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token)
                     .header("Idempotency-Key", key)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"items\": [{\"productId\": \"%s\", \"quantity\": 1}]}".formatted(product)))
                     .build();
+            inFlight.put(key, sent);
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 Duration took = Duration.ofNanos(System.nanoTime() - sent);
@@ -685,6 +737,8 @@ class FaultDrillSystemTests {
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return new Answer("interrupted", 0, false, false, Duration.ZERO, sent, null);
+            } finally {
+                inFlight.remove(key);
             }
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -922,7 +925,7 @@ public final class Stack implements AutoCloseable {
         }
         if (service.name().equals("order-service")) {
             // A saga that has not finished in 30 s is stuck here (a service down): cancel it, so nothing hangs.
-            env.put("ORDERS_PENDING_TIMEOUT", System.getenv().getOrDefault("ORDERS_PENDING_TIMEOUT", "30s"));
+            env.put("ORDERS_PENDING_TIMEOUT", ordersPendingTimeout().toSeconds() + "s");
         }
         if (service.name().equals("user-service")) {
             env.put("IDENTITY_SIGNING_KEY", keys.privateKeyPem());
@@ -963,6 +966,23 @@ public final class Stack implements AutoCloseable {
     static String jwkSetUri(Settings settings, Partitions partitions) {
         return "http://localhost:" + partitions.reachedAt("user-service", settings.userServicePort())
                 + "/api/v1/auth/jwks";
+    }
+
+    /**
+     * How long order-service lets a saga stand still before it cancels the order ({@code TIMEOUT}):
+     * {@code ORDERS_PENDING_TIMEOUT} in whole seconds or minutes ({@code 45s}, {@code 2m}), 30 s unset. The fault
+     * drills pause the saga's payment step for longer than this.
+     */
+    public static Duration ordersPendingTimeout() {
+        String value =
+                System.getenv().getOrDefault("ORDERS_PENDING_TIMEOUT", "30s").strip();
+        Matcher matcher = Pattern.compile("(\\d+)([sm])").matcher(value);
+        if (!matcher.matches()) {
+            throw new DevstackException(
+                    "ORDERS_PENDING_TIMEOUT: whole seconds or minutes, such as 30s or 2m, not " + value);
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return matcher.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMinutes(amount);
     }
 
     /** Eureka's URL for its clients, with the registry's credentials. */
